@@ -1,0 +1,60 @@
+/**
+ * Every reason code a decision can carry. Stable: callers may branch on them, and each has a message in every
+ * locale (the locale tables are typed against this list, so a missing message does not compile).
+ */
+export const REASON_CODES = [
+  // Art. 13, 2020-12-01: the provider and its subcontractor on measurement data
+  'use-for-service-analysis',
+  'use-for-incident-response',
+  'use-for-incidental-matter',
+  'incidental-use-needs-determination',
+  'use-for-service-provision',
+  'purpose-not-granted',
+  'processing-granted',
+  'disclosure-to-subcontractor-for-purpose',
+  'disclosure-to-subcontractor-for-service',
+  'subcontractor-disclosure-needs-purpose',
+  'shown-to-user-under-contract',
+  'raw-measurement-data-may-not-leave',
+  'subcontractor-may-not-pass-on',
+  // Art. 13, 2020-12-01: derived data
+  'derived-use-granted',
+  'derived-sharing-granted',
+  'personal-data-needs-consent',
+  'personal-data-with-consent',
+  'personal-data-required-by-law',
+  'personal-data-requested-by-authority',
+  'personal-data-to-subcontractor',
+  // Art. 13(2), 2020-12-01: the user
+  'user-may-use-measurement-data',
+  'user-may-share-measurement-data',
+  'user-may-sublicense-measurement-data',
+  'user-may-process',
+  'user-may-share-derived-data',
+  'user-holding-unrestricted',
+  // anything no article grants
+  'not-granted',
+] as const;
+/** A stable reason code. */
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+/** Every obligation code a permit can carry (SPEC §3). */
+export const OBLIGATION_CODES = [
+  'use-within-purpose',
+  'bind-subcontractor-to-purpose',
+  'record-determination',
+  'delete-when-retention-ends',
+  'notify-counterparty-before-disclosure',
+  'notify-counterparty-after-disclosure',
+  'impose-equivalent-confidentiality',
+  'return-or-erase-on-request',
+  'handle-under-appi',
+  'supervise-subcontractor',
+  'publish-anonymized-items',
+  'publish-provision-items-and-method',
+  'state-anonymized-to-recipient',
+  'do-not-reidentify',
+  'user-keeps-backup',
+] as const;
+/** A stable obligation code. */
+export type ObligationCode = (typeof OBLIGATION_CODES)[number];

@@ -1,0 +1,211 @@
+import { PolicyInputError, type PolicyIssue, PolicyViolationError, TermsNotInForceError } from '../errors.js';
+import { explainDecision } from '../i18n/explain.js';
+import type { Locale } from '../i18n/locale.js';
+import { APPI_RENUMBERED_AT_MS } from '../internal/appi.js';
+import type { DataRecord, DataRecordInput } from '../records/dataRecord.js';
+import type { MeasurementRecord, MeasurementRecordInput } from '../records/measurement.js';
+import { DEFAULT_TERMS } from '../terms/defaultTerms.js';
+import type { RuleEnvironment } from '../terms/rule.js';
+import { termsInForce } from '../terms/termsInForce.js';
+import type { TermsVersion } from '../terms/termsVersion.js';
+import { validateTerms } from '../terms/validateTerms.js';
+import { type CompiledRule, type CompiledTerms, compileTerms, instantiate } from './compile.js';
+import type { Decision } from './decision.js';
+import { type DecisionLogEntry, toLogEntry } from './logEntry.js';
+import { type DecisionRequest, toValidRequest, type ValidRequest } from './request.js';
+import { ACTORS, type Actor, type Purpose } from './vocabulary.js';
+
+/**
+ * How a policy is set up. Every option has a default: the provider acts, the clock is the system's, messages
+ * are Japanese, both terms versions apply, and user information may be used for `service-provision` only.
+ */
+export interface PolicyOptions {
+  /** Who acts when a request does not say (default `provider`). */
+  readonly actor?: Actor | undefined;
+  /** Where `at` comes from when a request has none (default: the system clock). */
+  readonly clock?: (() => Date) | undefined;
+  /** The language of messages and labels (default `ja`). */
+  readonly locale?: Locale | undefined;
+  /** The terms versions, in any order (default: 2017-04-01 and 2020-12-01). */
+  readonly terms?: readonly TermsVersion[] | undefined;
+  /** The purposes the corporate privacy policy states for user information (default `['service-provision']`). */
+  readonly privacyPolicyPurposes?: readonly string[] | undefined;
+  /** Called with a JSON-safe log entry after every decision; an error it throws reaches the caller. */
+  readonly onDecision?: ((entry: DecisionLogEntry) => void) | undefined;
+}
+
+/** The request fields `canUse` and `canTransmit` take besides the data (and purpose). */
+export type DecisionContext = Omit<DecisionRequest, 'action' | 'data' | 'purpose'>;
+
+/**
+ * A compiled policy: decisions over its terms versions, in its locale, for its default actor.
+ *
+ * @example
+ * const policy = createPolicy({ locale: 'en' });
+ * policy.canUse(reading, 'service-analysis', { at: new Date('2021-06-01T10:00:00+09:00') }) //=> true
+ */
+export interface Policy {
+  readonly actor: Actor;
+  readonly locale: Locale;
+  /** The terms versions, oldest first. */
+  readonly terms: readonly TermsVersion[];
+  /** Decides a request. Throws {@link PolicyInputError} for malformed input and {@link TermsNotInForceError} before the first version. */
+  decide(request: DecisionRequest): Decision;
+  /** Whether `data` may be used for `purpose`: `decide({ action: 'use', … }).allowed`. */
+  canUse(data: DataRecord | DataRecordInput, purpose: Purpose, context?: DecisionContext): boolean;
+  /** Whether the user may send a measurement to the data centre (31(2)): `decide({ action: 'transmit', actor: 'user', … }).allowed`. */
+  canTransmit(
+    measurement: MeasurementRecord | MeasurementRecordInput,
+    context?: Omit<DecisionContext, 'actor'>,
+  ): boolean;
+  /** Decides and returns a permit, or throws {@link PolicyViolationError} carrying the deny. */
+  assertPermitted(request: DecisionRequest): Decision;
+  /** A readable account of a decision (in the policy's locale unless told). */
+  explain(decision: Decision, locale?: Locale): string;
+  /** The terms version in force at an instant (default: the clock's now). */
+  termsInForce(at?: Date): TermsVersion;
+}
+
+const systemClock = () => new Date();
+const isBlank = (v: unknown) => typeof v !== 'string' || !/\S/.test(v);
+
+function optionIssues(o: PolicyOptions): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
+  if (o.actor !== undefined && !(ACTORS as readonly unknown[]).includes(o.actor)) {
+    issues.push({
+      path: ['actor'],
+      code: 'invalid-value',
+      message: `actor must be one of ${ACTORS.join(', ')}`,
+    });
+  }
+  if (o.locale !== undefined && o.locale !== 'ja' && o.locale !== 'en')
+    issues.push({ path: ['locale'], code: 'invalid-value', message: "locale must be 'ja' or 'en'" });
+  if (o.clock !== undefined && typeof o.clock !== 'function')
+    issues.push({
+      path: ['clock'],
+      code: 'invalid-type',
+      message: 'clock must be a function returning a Date',
+    });
+  if (o.onDecision !== undefined && typeof o.onDecision !== 'function')
+    issues.push({ path: ['onDecision'], code: 'invalid-type', message: 'onDecision must be a function' });
+  const purposes = o.privacyPolicyPurposes;
+  if (purposes !== undefined) {
+    if (!Array.isArray(purposes))
+      issues.push({
+        path: ['privacyPolicyPurposes'],
+        code: 'invalid-type',
+        message: 'privacyPolicyPurposes must be an array of purposes',
+      });
+    else {
+      for (const [i, p] of purposes.entries()) {
+        if (isBlank(p))
+          issues.push({
+            path: ['privacyPolicyPurposes', i],
+            code: 'invalid-value',
+            message: 'A purpose is a non-empty string',
+          });
+      }
+    }
+  }
+  return issues;
+}
+
+/**
+ * Builds a policy: validates the options (all problems at once), orders the terms versions and compiles each
+ * into a lookup table. Build one policy and reuse it; a decision is then a lookup.
+ *
+ * @throws {PolicyInputError} for invalid options, including a terms version after the first whose notice was not
+ * given before its effective date (Art. 3).
+ * @example
+ * const policy = createPolicy({ locale: 'en', clock: () => new Date('2021-06-01T10:00:00+09:00') });
+ * policy.decide({ action: 'use', data: reading, purpose: 'marketing' }).effect //=> 'deny'
+ */
+export function createPolicy(options: PolicyOptions = {}): Policy {
+  const checked = validateTerms(options.terms ?? DEFAULT_TERMS);
+  const issues = [...optionIssues(options), ...checked.issues];
+  if (issues.length) throw new PolicyInputError(issues, 'policy options');
+
+  const defaultActor: Actor = options.actor ?? 'provider';
+  const locale: Locale = options.locale ?? 'ja';
+  const clock = options.clock ?? systemClock;
+  const onDecision = options.onDecision;
+  const env: RuleEnvironment = Object.freeze({
+    privacyPolicyPurposes: new Set(options.privacyPolicyPurposes ?? ['service-provision']),
+  });
+  const versions = checked.versions;
+  // Newest first, so the usual case (a decision under the latest terms) is found at the first comparison.
+  const compiled: readonly CompiledTerms[] = versions.map((v) => compileTerms(v, locale)).reverse();
+  const earliest = versions[0]?.effectiveFrom;
+
+  const now = (): Date => {
+    const at = clock();
+    if (!(at instanceof Date) || Number.isNaN(at.getTime())) {
+      throw new PolicyInputError(
+        [{ path: ['at'], code: 'invalid-clock', message: "The policy's clock did not return a valid Date" }],
+        'request',
+      );
+    }
+    return at;
+  };
+
+  const inForce = (atMs: number, at: Date): CompiledTerms => {
+    for (const c of compiled) if (c.effectiveFromMs <= atMs) return c;
+    throw new TermsNotInForceError(at, earliest);
+  };
+
+  const matches = (r: CompiledRule, request: ValidRequest, at: Date): boolean =>
+    (r.purposes === null || (request.purpose !== undefined && r.purposes.has(request.purpose))) &&
+    (r.recipients === null || (request.recipient !== undefined && r.recipients.has(request.recipient))) &&
+    (r.when === null || r.when(request, at, env));
+
+  const decide = (input: DecisionRequest): Decision => {
+    const request = toValidRequest(input);
+    const at = request.at ?? now();
+    const atMs = at.getTime();
+    const terms = inForce(atMs, at);
+    const actor = request.actor ?? defaultActor;
+    let chosen = terms.fallback;
+    const candidates = terms.index.get(request.data.kind)?.get(actor)?.get(request.action);
+    if (candidates !== undefined) {
+      for (const r of candidates) {
+        if (matches(r, request, at)) {
+          chosen = r;
+          break;
+        }
+      }
+    }
+    const decision = instantiate(
+      atMs < APPI_RENUMBERED_AT_MS ? chosen.beforeAppi2022 : chosen.current,
+      at,
+      request,
+      env,
+    );
+    if (onDecision !== undefined) onDecision(toLogEntry(request, actor, decision));
+    return decision;
+  };
+
+  return Object.freeze({
+    actor: defaultActor,
+    locale,
+    terms: versions,
+    decide,
+    canUse: (data: DataRecord | DataRecordInput, purpose: Purpose, context?: DecisionContext) =>
+      decide(
+        context === undefined
+          ? { action: 'use', data, purpose }
+          : { ...context, action: 'use', data, purpose },
+      ).allowed,
+    canTransmit: (
+      measurement: MeasurementRecord | MeasurementRecordInput,
+      context?: Omit<DecisionContext, 'actor'>,
+    ) => decide({ ...context, action: 'transmit', actor: 'user', data: measurement }).allowed,
+    assertPermitted: (request: DecisionRequest) => {
+      const decision = decide(request);
+      if (!decision.allowed) throw new PolicyViolationError(decision);
+      return decision;
+    },
+    explain: (decision: Decision, explainLocale: Locale = locale) =>
+      explainDecision(decision, explainLocale, versions),
+    termsInForce: (at?: Date) => termsInForce(at ?? now(), versions),
+  });
+}

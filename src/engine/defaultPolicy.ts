@@ -1,0 +1,72 @@
+import type { Locale } from '../i18n/locale.js';
+import type { DataRecord, DataRecordInput } from '../records/dataRecord.js';
+import type { MeasurementRecord, MeasurementRecordInput } from '../records/measurement.js';
+import { createPolicy, type DecisionContext, type Policy } from './createPolicy.js';
+import type { Decision } from './decision.js';
+import type { DecisionRequest } from './request.js';
+import type { Purpose } from './vocabulary.js';
+
+// Built on first use, so importing the library compiles nothing.
+let shared: Policy | undefined;
+const policy = (): Policy => (shared ??= createPolicy());
+
+/**
+ * Decides a request under the default policy (actor `provider`, the system clock, Japanese messages, both
+ * terms versions).
+ *
+ * @example
+ * decide({ action: 'license', data: reading, recipient: 'third-party', at: new Date('2021-06-01T10:00:00+09:00') }).reasons[0]?.code
+ * //=> 'raw-measurement-data-may-not-leave'
+ */
+export function decide(request: DecisionRequest): Decision {
+  return policy().decide(request);
+}
+
+/**
+ * Whether the provider may use `data` for `purpose`, under the default policy.
+ *
+ * @example
+ * canUse(reading, 'incident-response', { at: new Date('2021-06-01T10:00:00+09:00') }) //=> true
+ * canUse(reading, 'marketing', { at: new Date('2021-06-01T10:00:00+09:00') }) //=> false
+ */
+export function canUse(
+  data: DataRecord | DataRecordInput,
+  purpose: Purpose,
+  context?: DecisionContext,
+): boolean {
+  return policy().canUse(data, purpose, context);
+}
+
+/**
+ * Whether the user may send a measurement to the data centre (31(2)), under the default policy.
+ *
+ * @example
+ * canTransmit(reading, { at: new Date('2021-06-01T10:00:00+09:00') }) //=> true when reading.personalData is 'none'
+ */
+export function canTransmit(
+  measurement: MeasurementRecord | MeasurementRecordInput,
+  context?: Omit<DecisionContext, 'actor'>,
+): boolean {
+  return policy().canTransmit(measurement, context);
+}
+
+/**
+ * Decides under the default policy and returns the permit, or throws `PolicyViolationError` carrying the deny.
+ *
+ * @example
+ * assertPermitted({ action: 'process', data: reading }).basis[0]?.label //=> '規約(2020-12-01)第13条第3項第3号'
+ */
+export function assertPermitted(request: DecisionRequest): Decision {
+  return policy().assertPermitted(request);
+}
+
+/**
+ * A readable account of a decision made under the built-in terms versions (default Japanese).
+ *
+ * @example
+ * explain(decide({ action: 'use', data: reading, purpose: 'marketing' }), 'en').split('\n')[0]
+ * //=> 'Deny — decided under the 2020-12-01 terms at 2021-06-01 10:00:00 JST'
+ */
+export function explain(decision: Decision, locale: Locale = 'ja'): string {
+  return policy().explain(decision, locale);
+}

@@ -1,0 +1,80 @@
+import type { LocaleMessages } from './locale.js';
+
+/** English messages (the project's own summaries, not translations of the terms' sentences). */
+export const en: LocaleMessages = {
+  effect: { permit: 'Permit', deny: 'Deny' },
+  reasons: {
+    'use-for-service-analysis':
+      'Measurement data may be used as far as needed to analyse the service and consider new services.',
+    'use-for-incident-response':
+      'Measurement data may be used as far as needed to deal with a fault in the service.',
+    'use-for-incidental-matter':
+      "Use for a matter incidental to analysis or fault handling, or that the provider judged necessary, is permitted because the provider's determination is recorded.",
+    'incidental-use-needs-determination':
+      "The incidental purpose (ハ) needs the provider's recorded determination (a justification).",
+    'use-for-service-provision': 'Running the contracted service is what the service contract is for.',
+    'purpose-not-granted': 'This purpose is not one the terms allow measurement data to be used for.',
+    'processing-granted':
+      'Measurement data may be processed, and the derived data used and processed, including by third parties on the provider’s behalf.',
+    'disclosure-to-subcontractor-for-purpose':
+      'Measurement data may be disclosed to a subcontractor for it to use within the stated purposes.',
+    'disclosure-to-subcontractor-for-service':
+      'The service is operated through subcontractors; disclosing data to them for that is part of the service contract.',
+    'subcontractor-disclosure-needs-purpose':
+      'Measurement data may go to a subcontractor only for one of the purposes the terms name.',
+    'shown-to-user-under-contract': 'Showing the user its own measurement data is the service itself.',
+    'raw-measurement-data-may-not-leave':
+      'The provider may not disclose, transfer or license unprocessed measurement data to others; only derived data may leave.',
+    'subcontractor-may-not-pass-on':
+      'A subcontractor may use and process what it is given, but not disclose, transfer or license it to anyone.',
+    'derived-use-granted': 'Derived data may be used and processed.',
+    'derived-sharing-granted':
+      'Derived data may be disclosed, transferred or licensed (sublicensing included) to third parties.',
+    'personal-data-needs-consent':
+      'The data is, or may be, personal information: giving it to a third party needs the data subject’s consent or a legal ground.',
+    'personal-data-with-consent':
+      'The data may be personal information, and the data subject consented before the provision.',
+    'personal-data-required-by-law':
+      'The data may be personal information, and a law requires the provision.',
+    'personal-data-requested-by-authority':
+      'The data may be personal information, and the provision answers a request from a public authority.',
+    'personal-data-to-subcontractor':
+      'The data may be personal information; entrusting it to a subcontractor is not a provision to a third party.',
+    'user-may-use-measurement-data': 'The user may use measurement data freely.',
+    'user-may-share-measurement-data':
+      'The user may disclose, transfer or license measurement data to third parties.',
+    'user-may-sublicense-measurement-data':
+      'No exclusive right exists in measurement data, so nothing restrains the user from sublicensing it, as it may license it.',
+    'user-may-process':
+      'The user may process measurement data and use and process the derived data, including through third parties.',
+    'user-may-share-derived-data':
+      'The user may disclose, transfer or license derived data (sublicensing included) to third parties.',
+    'user-holding-unrestricted':
+      "The user's own holding of its data is not limited in time (guarding against its loss is the user's own responsibility).",
+    'not-granted': 'No article grants this, and nothing is permitted that no article grants.',
+  },
+  obligations: {
+    'use-within-purpose': 'Use the data only as far as the stated purpose needs.',
+    'bind-subcontractor-to-purpose': 'Have the subcontractor use the data only within the stated purpose.',
+    'record-determination': 'Record why the provider judged the use necessary, so it can be shown later.',
+    'delete-when-retention-ends': 'Delete the data when its holding period ends.',
+    'notify-counterparty-before-disclosure': 'Tell the other party before disclosing.',
+    'notify-counterparty-after-disclosure':
+      'Prior notice was impossible: tell the other party promptly after disclosing.',
+    'impose-equivalent-confidentiality':
+      'Bind the subcontractor to confidentiality equal to the provider’s own.',
+    'return-or-erase-on-request':
+      'Return the materials and erase electronic copies when the other party asks.',
+    'handle-under-appi': 'Handle the data under the APPI and the corporate privacy policy.',
+    'supervise-subcontractor': 'Supervise the subcontractor as needed and appropriate.',
+    'publish-anonymized-items':
+      'Publish the categories of personal information the anonymized information contains.',
+    'publish-provision-items-and-method':
+      'Publish the categories of anonymized information provided to third parties and how it is provided.',
+    'state-anonymized-to-recipient': 'Tell the recipient that the information is anonymized information.',
+    'do-not-reidentify': 'Do not combine the information with other information to identify anyone.',
+    'user-keeps-backup':
+      'The user guards, at its own cost and risk, against losing measurement data to equipment failure.',
+  },
+  headings: { basis: 'Basis', reasons: 'Reasons', obligations: 'Obligations', due: 'due', terms: 'Terms' },
+};

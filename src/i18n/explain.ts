@@ -1,0 +1,66 @@
+import type { Citation, Decision } from '../engine/decision.js';
+import { APPI_RENUMBERED_AT_MS } from '../internal/appi.js';
+import type { TermsVersion } from '../terms/termsVersion.js';
+import { formatJst } from '../time/jst.js';
+import { citationLabel } from './citationLabel.js';
+import { APPI_TITLES, CIVIL_CODE_TITLES } from './lawTitles.js';
+import type { Locale } from './locale.js';
+import { messagesFor } from './messages.js';
+
+function title(c: Citation, at: Date, versions: readonly TermsVersion[], locale: Locale): string | undefined {
+  if (c.article === undefined) return undefined;
+  switch (c.source) {
+    case 'terms':
+      return versions.find((v) => v.id === c.terms)?.articles[c.article]?.title[locale];
+    case 'appi':
+      return (at.getTime() < APPI_RENUMBERED_AT_MS ? APPI_TITLES.before2022 : APPI_TITLES.current)[
+        c.article
+      ]?.[locale];
+    case 'civil-code':
+      return CIVIL_CODE_TITLES[c.article]?.[locale];
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Renders a decision as a short account in a locale: the effect, the terms version and instant, each article
+ * with its title, the reasons, and the obligations with their due dates. Messages are looked up by code, so a
+ * decision made in one locale can be explained in the other.
+ */
+export function explainDecision(
+  decision: Decision,
+  locale: Locale,
+  versions: readonly TermsVersion[],
+): string {
+  const m = messagesFor(locale);
+  const ja = locale === 'ja';
+  const cite = (c: Citation) => {
+    const label = citationLabel(c, locale);
+    const t = title(c, decision.at, versions, locale);
+    return t ? (ja ? `${label}「${t}」` : `${label} (${t})`) : label;
+  };
+  const lines = [
+    ja
+      ? `${m.effect[decision.effect]} — 規約(${decision.terms})による判断、${formatJst(decision.at)}`
+      : `${m.effect[decision.effect]} — decided under the ${decision.terms} terms at ${formatJst(decision.at)}`,
+    `${m.headings.basis}:`,
+    ...decision.basis.map((c) => `  - ${cite(c)}`),
+    `${m.headings.reasons}:`,
+    ...decision.reasons.map((r) => `  - ${m.reasons[r.code] ?? r.message} [${r.code}]`),
+  ];
+  if (decision.obligations.length) {
+    lines.push(`${m.headings.obligations}:`);
+    for (const o of decision.obligations) {
+      const due = o.dueAt
+        ? ja
+          ? `（${m.headings.due} ${formatJst(o.dueAt)}）`
+          : ` (${m.headings.due} ${formatJst(o.dueAt)})`
+        : '';
+      lines.push(
+        `  - ${m.obligations[o.code] ?? o.message}${due} [${o.code}; ${citationLabel(o.basis, locale)}]`,
+      );
+    }
+  }
+  return lines.join('\n');
+}

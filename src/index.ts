@@ -1,0 +1,69 @@
+export { OBLIGATION_CODES, type ObligationCode, REASON_CODES, type ReasonCode } from './engine/codes.js';
+export {
+  createPolicy,
+  type DecisionContext,
+  type Policy,
+  type PolicyOptions,
+} from './engine/createPolicy.js';
+export type { Citation, Decision, Obligation, Reason, Subitem, TermsVersionId } from './engine/decision.js';
+export { assertPermitted, canTransmit, canUse, decide, explain } from './engine/defaultPolicy.js';
+export type { DecisionLogEntry } from './engine/logEntry.js';
+export type { ConsentInput, ContractInput, DecisionRequest, ValidRequest } from './engine/request.js';
+export {
+  ACTIONS,
+  ACTORS,
+  type Action,
+  type Actor,
+  CONTRACT_PURPOSES,
+  type ConsentForm,
+  type Effect,
+  type LegalBasis,
+  PARTIES,
+  type Party,
+  type Purpose,
+} from './engine/vocabulary.js';
+export {
+  PolicyError,
+  type PolicyErrorCode,
+  PolicyInputError,
+  type PolicyIssue,
+  PolicyViolationError,
+  TermsNotInForceError,
+} from './errors.js';
+export type { Locale } from './i18n/locale.js';
+export { type AnonymizedRecord, anonymizedRecord } from './records/anonymized.js';
+export { type ConfidentialRecord, confidentialRecord } from './records/confidential.js';
+export {
+  DATA_KINDS,
+  type DataKind,
+  type DataRecord,
+  type DataRecordInput,
+  dataRecord,
+  type RecordOf,
+} from './records/dataRecord.js';
+export { type DerivedRecord, derivedRecord } from './records/derived.js';
+export {
+  type MeasurementMetric,
+  type MeasurementRecord,
+  type MeasurementRecordInput,
+  measurementRecord,
+  type RetentionExtension,
+  retentionExtension,
+} from './records/measurement.js';
+export { parseRecord, type SafeParseRecordResult, safeParseRecord } from './records/parseRecord.js';
+export { type ProviderContentRecord, providerContentRecord } from './records/providerContent.js';
+export { type StatisticalRecord, statisticalRecord } from './records/statistical.js';
+export { type UserInformationRecord, userInformationRecord } from './records/userInformation.js';
+export {
+  appiArticle,
+  type CitationSpec,
+  civilCodeArticle,
+  serviceContract,
+  termsArticle,
+} from './terms/citation.js';
+export { DEFAULT_TERMS } from './terms/defaultTerms.js';
+export { defineRule, type ObligationSpec, type Rule, type RuleEnvironment } from './terms/rule.js';
+export { termsInForce } from './terms/termsInForce.js';
+export type { ArticleSummary, Bilingual, TermsVersion } from './terms/termsVersion.js';
+export { terms20170401 } from './terms/v2017-04-01/index.js';
+export { terms20201201 } from './terms/v2020-12-01/index.js';

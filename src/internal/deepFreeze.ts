@@ -1,0 +1,11 @@
+/**
+ * Freezes a parsed value and everything under it. `Date`s are frozen too, though `setTime` still works on a
+ * frozen Date: rules therefore compare times so that NaN always falls to the deny side.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}

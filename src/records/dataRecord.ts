@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { anonymizedRecord } from './anonymized.js';
+import { confidentialRecord } from './confidential.js';
+import { derivedRecord } from './derived.js';
+import { measurementRecord } from './measurement.js';
+import { providerContentRecord } from './providerContent.js';
+import { statisticalRecord } from './statistical.js';
+import { userInformationRecord } from './userInformation.js';
+
+/**
+ * Any record the terms speak of, discriminated by `kind`.
+ *
+ * @example
+ * dataRecord.parse({ kind: 'provider-content', id: 'pc-1', publishedAt: '2021-01-01T00:00:00Z' }).kind
+ * //=> 'provider-content'
+ */
+export const dataRecord = z.discriminatedUnion('kind', [
+  measurementRecord,
+  derivedRecord,
+  userInformationRecord,
+  confidentialRecord,
+  anonymizedRecord,
+  statisticalRecord,
+  providerContentRecord,
+]);
+
+/** A parsed record of any kind. */
+export type DataRecord = z.output<typeof dataRecord>;
+
+/** A record as it may arrive from outside: timestamps as `Date`s or ISO strings with an offset. */
+export type DataRecordInput = z.input<typeof dataRecord>;
+
+/** The record kinds: `measurement`, `derived`, `user-information`, `confidential`, `anonymized`, `statistical`, `provider-content`. */
+export type DataKind = DataRecord['kind'];
+
+/** The record of a given kind. */
+export type RecordOf<K extends DataKind> = Extract<DataRecord, { kind: K }>;
+
+/** Every record kind, in the order SPEC lists them. */
+export const DATA_KINDS: readonly DataKind[] = Object.freeze(
+  dataRecord.options.map((o) => o.shape.kind.value),
+);

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { nonBlank, personalDataStatus } from './fields.js';
+import { timestamp } from './timestamp.js';
+
+/** What a measurement is of (2(2): leakage current, equipment faults and outages, tank pressure, water level…). */
+export const measurementMetric = z.enum([
+  'leakage-current',
+  'equipment-fault',
+  'power-outage',
+  'tank-pressure',
+  'water-level',
+  'other',
+]);
+
+/**
+ * A decision to keep measurement data past its one-year period (13(4)): taken at `decidedAt`, for `reason`,
+ * until `until` (exclusive) or without end.
+ *
+ * @example
+ * retentionExtension.parse({ decidedAt: '2022-03-01T09:00:00+09:00', reason: 'fault investigation' })
+ * //=> { decidedAt: Date, reason: 'fault investigation' }
+ */
+export const retentionExtension = z
+  .object({
+    decidedAt: timestamp,
+    reason: nonBlank,
+    until: timestamp.optional(),
+  })
+  .check((ctx) => {
+    const { decidedAt, until } = ctx.value;
+    if (until !== undefined && !(until.getTime() > decidedAt.getTime())) {
+      ctx.issues.push({
+        code: 'custom',
+        input: until,
+        path: ['until'],
+        message: 'An extension must end after it is decided',
+        params: { code: 'extension-ends-before-decided' },
+      });
+    }
+  });
+
+/**
+ * 計測データ (2(2)): the measured state of equipment, structures, spaces or natural objects that the user sends
+ * to the provider's data centre. `receivedAt` (receipt at the data centre) starts the retention clock of 13(4).
+ *
+ * @example
+ * measurementRecord.parse({
+ *   kind: 'measurement', id: 'm-1', contractId: 'c-1', metric: 'leakage-current',
+ *   measuredAt: '2021-03-15T09:59:00+09:00', receivedAt: '2021-03-15T10:00:00+09:00', personalData: 'none',
+ * }).receivedAt //=> Date 2021-03-15T01:00:00.000Z
+ */
+export const measurementRecord = z.object({
+  kind: z.literal('measurement'),
+  id: nonBlank,
+  contractId: nonBlank,
+  metric: measurementMetric,
+  measuredAt: timestamp,
+  receivedAt: timestamp,
+  personalData: personalDataStatus,
+  value: z.union([z.number(), z.boolean(), z.string()]).optional(),
+  unit: z.string().optional(),
+  retentionExtensions: z.array(retentionExtension).optional(),
+});
+
+/** A parsed measurement record. */
+export type MeasurementRecord = z.output<typeof measurementRecord>;
+/** A measurement record as it may arrive from outside (timestamps as ISO strings with an offset, or Dates). */
+export type MeasurementRecordInput = z.input<typeof measurementRecord>;
+/** A retention extension as parsed. */
+export type RetentionExtension = z.output<typeof retentionExtension>;
+/** What a measurement is of. */
+export type MeasurementMetric = z.output<typeof measurementMetric>;

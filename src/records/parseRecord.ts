@@ -1,0 +1,42 @@
+import { PolicyInputError, type PolicyIssue } from '../errors.js';
+import { deepFreeze } from '../internal/deepFreeze.js';
+import { toPolicyIssues } from '../internal/issues.js';
+import { isParsed, markParsed } from '../internal/trusted.js';
+import { type DataRecord, dataRecord } from './dataRecord.js';
+
+/** The outcome of {@link safeParseRecord}: the record, or every problem found. */
+export type SafeParseRecordResult =
+  | { readonly success: true; readonly data: DataRecord }
+  | { readonly success: false; readonly issues: readonly PolicyIssue[] };
+
+/**
+ * Validates a record from outside without throwing. Timestamps may be `Date`s or ISO-8601 strings with an
+ * offset; unknown keys are dropped. A parsed record is frozen, and decisions on it skip re-validation.
+ *
+ * @example
+ * safeParseRecord({ kind: 'provider-content', id: 'pc-1', publishedAt: '2021-01-01T00:00:00' })
+ * //=> { success: false, issues: [{ path: ['publishedAt'], code: 'timestamp-without-offset', message: '…' }] }
+ */
+export function safeParseRecord(input: unknown): SafeParseRecordResult {
+  if (isParsed(input)) return { success: true, data: input };
+  const result = dataRecord.safeParse(input);
+  if (!result.success) return { success: false, issues: toPolicyIssues(result.error.issues) };
+  const record = deepFreeze(result.data);
+  markParsed(record);
+  return { success: true, data: record };
+}
+
+/**
+ * Validates a record from outside, throwing {@link PolicyInputError} with every problem and its path.
+ *
+ * @example
+ * parseRecord({
+ *   kind: 'measurement', id: 'm-1', contractId: 'c-1', metric: 'leakage-current', personalData: 'none',
+ *   measuredAt: '2021-03-15T09:59:00+09:00', receivedAt: '2021-03-15T10:00:00+09:00',
+ * }).receivedAt.toISOString() //=> '2021-03-15T01:00:00.000Z'
+ */
+export function parseRecord(input: unknown): DataRecord {
+  const result = safeParseRecord(input);
+  if (!result.success) throw new PolicyInputError(result.issues, 'record');
+  return result.data;
+}

@@ -1,0 +1,34 @@
+import type { TermsVersionId } from '../engine/decision.js';
+import type { Rule } from './rule.js';
+
+/** A text in both of the library's languages. */
+export interface Bilingual {
+  readonly ja: string;
+  readonly en: string;
+}
+
+/** An article's title and the project's own summary of it (never the terms' sentences). */
+export interface ArticleSummary {
+  readonly title: Bilingual;
+  readonly summary: Bilingual;
+}
+
+/**
+ * A version of the terms as data: when it takes effect, when notice of it was given (Art. 3), its rules in the
+ * order they are tried, and its articles' titles and summaries for explanations.
+ *
+ * @example
+ * const next: TermsVersion = {
+ *   id: '2030-04-01', effectiveFrom: new Date('2030-04-01T00:00:00+09:00'),
+ *   noticeGivenAt: new Date('2030-01-15T00:00:00+09:00'), rules: [...terms20201201.rules], articles: terms20201201.articles,
+ * };
+ */
+export interface TermsVersion {
+  readonly id: TermsVersionId;
+  /** The first instant the version governs (inclusive). */
+  readonly effectiveFrom: Date;
+  /** When users were told of the change; Art. 3 (2020-12-01) requires it before `effectiveFrom`. */
+  readonly noticeGivenAt?: Date | undefined;
+  readonly rules: readonly Rule[];
+  readonly articles: Readonly<Record<number, ArticleSummary>>;
+}

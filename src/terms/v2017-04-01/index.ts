@@ -1,0 +1,17 @@
+import type { TermsVersion } from '../termsVersion.js';
+import { articles } from './articles.js';
+import { rules } from './rules.js';
+
+/**
+ * The terms as revised on 2017-04-01 (the 現行規約 column of the 2020 amendment table). They govern decisions from
+ * 2017-04-01 00:00 JST until the 2020-12-01 version takes effect.
+ *
+ * @example
+ * terms20170401.effectiveFrom.toISOString() //=> '2017-03-31T15:00:00.000Z'
+ */
+export const terms20170401: TermsVersion = Object.freeze({
+  id: '2017-04-01',
+  effectiveFrom: new Date('2017-04-01T00:00:00+09:00'),
+  rules,
+  articles,
+});

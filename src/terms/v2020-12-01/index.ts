@@ -1,0 +1,26 @@
+import type { TermsVersion } from '../termsVersion.js';
+import { article13Defaults, byUser, derivedByProviderSide, measurementByProviderSide } from './article13.js';
+import { articles } from './articles.js';
+import { defaults } from './defaults.js';
+
+/**
+ * The terms as amended with effect from 2020-12-01 00:00 JST (notice given 2020-10-15). They govern every
+ * decision from that instant, for contracts formed before it too (附則 2) and, for Art. 13, for measurement data
+ * sent before it (附則 3).
+ *
+ * @example
+ * terms20201201.effectiveFrom.toISOString() //=> '2020-11-30T15:00:00.000Z'
+ */
+export const terms20201201: TermsVersion = Object.freeze({
+  id: '2020-12-01',
+  effectiveFrom: new Date('2020-12-01T00:00:00+09:00'),
+  noticeGivenAt: new Date('2020-10-15T00:00:00+09:00'),
+  rules: Object.freeze([
+    ...measurementByProviderSide,
+    ...derivedByProviderSide,
+    ...byUser,
+    ...article13Defaults,
+    ...defaults,
+  ]),
+  articles,
+});
