@@ -80,6 +80,7 @@ export interface ValidRequest<R extends DataRecord = DataRecord> {
 }
 
 const party = z.enum(PARTIES);
+const RECIPIENT_ACTION_SET: ReadonlySet<unknown> = new Set(RECIPIENT_ACTIONS);
 
 const requestSchema = z
   .object({
@@ -111,32 +112,39 @@ const requestSchema = z
     legalBasis: z.enum(['law', 'authority-request']).optional(),
     priorNoticeImpossible: z.boolean().optional(),
   })
-  .check((ctx) => {
-    const { action, recipient, purpose } = ctx.value;
-    if (RECIPIENT_ACTIONS.includes(action) && recipient === undefined) {
-      ctx.issues.push({
-        code: 'custom',
-        input: recipient,
-        path: ['recipient'],
-        message: `A recipient is required to ${action}`,
-        params: { code: 'recipient-required' },
-      });
-    }
-    if (action === 'use' && purpose === undefined) {
-      ctx.issues.push({
-        code: 'custom',
-        input: purpose,
-        path: ['purpose'],
-        message: 'A purpose is required to use data',
-        params: { code: 'purpose-required' },
-      });
-    }
-  });
+  // Runs even when other fields failed, so a malformed record and a missing recipient are reported together.
+  .superRefine(
+    (value, ctx) => {
+      const { action, recipient, purpose } = value as {
+        action?: unknown;
+        recipient?: unknown;
+        purpose?: unknown;
+      };
+      if (RECIPIENT_ACTION_SET.has(action) && recipient === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          input: recipient,
+          path: ['recipient'],
+          message: `A recipient is required to ${String(action)}`,
+          params: { code: 'recipient-required' },
+        });
+      }
+      if (action === 'use' && purpose === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          input: purpose,
+          path: ['purpose'],
+          message: 'A purpose is required to use data',
+          params: { code: 'purpose-required' },
+        });
+      }
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 const ACTION_SET: ReadonlySet<unknown> = new Set(ACTIONS);
 const ACTOR_SET: ReadonlySet<unknown> = new Set(ACTORS);
 const PARTY_SET: ReadonlySet<unknown> = new Set(PARTIES);
-const RECIPIENT_ACTION_SET: ReadonlySet<unknown> = new Set(RECIPIENT_ACTIONS);
 const FORMS: ReadonlySet<unknown> = new Set(['written', 'electronic', 'oral']);
 const BASES: ReadonlySet<unknown> = new Set(['law', 'authority-request']);
 const KNOWN_PURPOSES: ReadonlySet<unknown> = new Set([

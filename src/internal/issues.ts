@@ -10,7 +10,12 @@ export function toPolicyIssues(
   prefix: readonly (string | number)[] = [],
 ): PolicyIssue[] {
   return issues.map((issue) => {
-    const own = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
+    const own =
+      issue.code === 'custom'
+        ? (issue.params as { code?: unknown } | undefined)?.code
+        : issue.code === 'invalid_union' && 'discriminator' in issue
+          ? 'unknown-kind'
+          : undefined;
     return {
       path: [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
       code: typeof own === 'string' ? own : issue.code.replaceAll('_', '-'),

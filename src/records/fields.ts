@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
 /** A non-blank string: identifiers and reasons must say something. */
-export const nonBlank = z.string().regex(/\S/, { message: 'Expected a non-empty string' });
+export const nonBlank = z.string().check((ctx) => {
+  if (!/\S/.test(ctx.value)) {
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      message: 'Expected a non-empty string',
+      params: { code: 'blank-string' },
+    });
+  }
+});
 
 /** Personal-data status of measurement data (31(2): is, or may be, personal information). */
 export const personalDataStatus = z.enum(['none', 'possible', 'yes']);
