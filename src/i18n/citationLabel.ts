@@ -1,3 +1,4 @@
+import { match } from 'ts-pattern';
 import type { Citation } from '../engine/decision.js';
 import type { Locale } from './locale.js';
 
@@ -25,20 +26,19 @@ function enNumbers(c: CitationParts): string {
  */
 export function citationLabel(c: CitationParts, locale: Locale): string {
   const ja = locale === 'ja';
-  switch (c.source) {
-    case 'terms': {
+  return match(c.source)
+    .with('terms', () => {
       const version =
         c.terms !== undefined ? (ja ? `規約(${c.terms})` : `Terms (${c.terms})`) : ja ? '規約' : 'Terms';
       const numbers = ja ? jaNumbers(c) : enNumbers(c);
       return numbers ? (ja ? `${version}${numbers}` : `${version} ${numbers}`) : version;
-    }
-    case 'appi':
-      return ja ? `個人情報保護法${jaNumbers(c)}` : `APPI ${enNumbers(c)}`;
-    case 'civil-code':
-      return ja ? `民法${jaNumbers(c)}` : `Civil Code ${enNumbers(c)}`;
-    case 'contract':
-      return ja
+    })
+    .with('appi', () => (ja ? `個人情報保護法${jaNumbers(c)}` : `APPI ${enNumbers(c)}`))
+    .with('civil-code', () => (ja ? `民法${jaNumbers(c)}` : `Civil Code ${enNumbers(c)}`))
+    .with('contract', () =>
+      ja
         ? `サービス利用契約${c.terms ? `(規約${c.terms})` : ''}`
-        : `Service contract${c.terms ? ` (terms ${c.terms})` : ''}`;
-  }
+        : `Service contract${c.terms ? ` (terms ${c.terms})` : ''}`,
+    )
+    .exhaustive();
 }

@@ -1,3 +1,4 @@
+import { match } from 'ts-pattern';
 import type { Citation, Decision } from '../engine/decision.js';
 import { APPI_RENUMBERED_AT_MS } from '../internal/appi.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
@@ -8,19 +9,20 @@ import type { Locale } from './locale.js';
 import { messagesFor } from './messages.js';
 
 function title(c: Citation, at: Date, versions: readonly TermsVersion[], locale: Locale): string | undefined {
-  if (c.article === undefined) return undefined;
-  switch (c.source) {
-    case 'terms':
-      return versions.find((v) => v.id === c.terms)?.articles[c.article]?.title[locale];
-    case 'appi':
-      return (at.getTime() < APPI_RENUMBERED_AT_MS ? APPI_TITLES.before2022 : APPI_TITLES.current)[
-        c.article
-      ]?.[locale];
-    case 'civil-code':
-      return CIVIL_CODE_TITLES[c.article]?.[locale];
-    default:
-      return undefined;
-  }
+  const article = c.article;
+  if (article === undefined) return undefined;
+  return match(c.source)
+    .with('terms', () => versions.find((v) => v.id === c.terms)?.articles[article]?.title[locale])
+    .with(
+      'appi',
+      () =>
+        (at.getTime() < APPI_RENUMBERED_AT_MS ? APPI_TITLES.before2022 : APPI_TITLES.current)[article]?.[
+          locale
+        ],
+    )
+    .with('civil-code', () => CIVIL_CODE_TITLES[article]?.[locale])
+    .with('contract', () => undefined)
+    .exhaustive();
 }
 
 /**

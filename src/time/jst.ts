@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 
 /** The time zone every calendar question of the terms is answered in. */
 export const JAPAN_TIME_ZONE = 'Asia/Tokyo';
