@@ -25,6 +25,7 @@ export const REASON_CODES = [
   'personal-data-required-by-law',
   'personal-data-requested-by-authority',
   'personal-data-to-subcontractor',
+  'personal-data-to-its-subject',
   // Art. 13(2), 2020-12-01: the user
   'user-may-use-measurement-data',
   'user-may-share-measurement-data',

@@ -40,6 +40,8 @@ export const en: LocaleMessages = {
       'The data may be personal information, and the provision answers a request from a public authority.',
     'personal-data-to-subcontractor':
       'The data may be personal information; entrusting it to a subcontractor is not a provision to a third party.',
+    'personal-data-to-its-subject':
+      'The data may be personal information, but it goes to the person it is about, who is no third party to it.',
     'user-may-use-measurement-data': 'The user may use measurement data freely.',
     'user-may-share-measurement-data':
       'The user may disclose, transfer or license measurement data to third parties.',

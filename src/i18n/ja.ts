@@ -39,6 +39,8 @@ export const ja: LocaleMessages = {
       '個人情報を含みうるデータですが、国の機関等からの求めに協力する提供です。',
     'personal-data-to-subcontractor':
       '個人情報を含みうるデータの委託先への開示は、委託に伴う提供として第三者提供に当たりません。',
+    'personal-data-to-its-subject':
+      '個人情報を含みうるデータですが、提供先はその本人であり、第三者提供に当たりません。',
     'user-may-use-measurement-data': '利用者は計測データを自由に使用できます。',
     'user-may-share-measurement-data': '利用者は計測データを第三者に開示・譲渡・利用許諾できます。',
     'user-may-sublicense-measurement-data':

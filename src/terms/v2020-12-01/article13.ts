@@ -260,6 +260,19 @@ const personalDerivedToOthers: readonly Rule[] = [
       { code: 'handle-under-appi', basis: APPI_27_5_1 },
     ],
   }),
+  // The person the data is about is no third party to it: giving them their own data needs no consent.
+  defineRule({
+    id: 'appi-27-1/provider/derived-to-subject',
+    kinds: ['derived'],
+    actors: ['provider'],
+    actions: PASS_ON,
+    recipients: ['data-subject'],
+    when: mayBePersonal,
+    effect: 'permit',
+    reason: 'personal-data-to-its-subject',
+    basis: [ART_13_3_4],
+    obligations: [{ code: 'handle-under-appi', basis: APPI_27_1 }],
+  }),
   defineRule({
     id: 'appi-27-1/provider/derived-consent',
     kinds: ['derived'],
