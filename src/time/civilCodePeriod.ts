@@ -1,0 +1,101 @@
+import { TZDate } from '@date-fns/tz';
+import { PolicyInputError, type PolicyIssue } from '../errors.js';
+import { type CalendarDate, calendarDate, dayNumber, daysInMonth, isoDate } from './calendar.js';
+import { JAPAN_TIME_ZONE } from './jst.js';
+
+/**
+ * The length of a period. Years and months are reckoned by the calendar (Civil Code 143(1)); weeks and days
+ * follow them. Each is a whole number of units, and the total must be positive.
+ */
+export interface PeriodLength {
+  readonly years?: number | undefined;
+  readonly months?: number | undefined;
+  readonly weeks?: number | undefined;
+  readonly days?: number | undefined;
+}
+
+/**
+ * A period reckoned under the Civil Code in Japan time: its first and last days as JST calendar dates
+ * (`YYYY-MM-DD`) and `endsAt`, the exclusive instant it ends (00:00 JST after the last day).
+ */
+export interface CivilCodePeriod {
+  readonly firstDay: string;
+  readonly lastDay: string;
+  readonly endsAt: Date;
+}
+
+const UNITS = ['years', 'months', 'weeks', 'days'] as const;
+
+function lengthIssues(start: unknown, length: PeriodLength | undefined): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
+  if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
+    issues.push({ path: ['start'], code: 'invalid-date', message: 'The start must be a valid Date' });
+  }
+  let total = 0;
+  for (const unit of UNITS) {
+    const n = length?.[unit];
+    if (n === undefined) continue;
+    if (!Number.isSafeInteger(n) || n < 0) {
+      issues.push({
+        path: ['length', unit],
+        code: 'invalid-length',
+        message: `${unit} must be a whole number, zero or more`,
+      });
+    } else total += n;
+  }
+  if (issues.length === 0 && total === 0) {
+    issues.push({ path: ['length'], code: 'empty-period', message: 'A period needs a positive length' });
+  }
+  return issues;
+}
+
+/**
+ * Reckons a period the way the Civil Code does, in Japan Standard Time whatever the process's time zone.
+ *
+ * - Art. 140: the day the period starts in is not counted, unless the period starts at exactly 00:00 JST.
+ * - Art. 141: the period ends at the end of its last day.
+ * - Art. 143: years and months follow the calendar; the last day is the day before the one corresponding to the
+ *   first day, or, where the final month has no such day, that month's last day.
+ *
+ * Art. 142 (a period whose last day is a holiday runs to the next working day) is not applied: it governs periods
+ * within which someone must act, and a holding period under 13(4) is a limit on keeping data, not a deadline
+ * for an act, so deleting data is due at the end of the last day whatever the day of the week.
+ *
+ * @throws {PolicyInputError} for an invalid start, or a length that is not a positive whole number of units.
+ * @example
+ * civilCodePeriod(new Date('2021-03-15T10:00:00+09:00'), { years: 1 })
+ * //=> { firstDay: '2021-03-16', lastDay: '2022-03-15', endsAt: 2022-03-16T00:00:00+09:00 }
+ * civilCodePeriod(new Date('2021-01-30T10:00:00+09:00'), { months: 1 }).lastDay //=> '2021-02-28'
+ */
+export function civilCodePeriod(start: Date, length: PeriodLength): CivilCodePeriod {
+  const issues = lengthIssues(start, length);
+  if (issues.length) throw new PolicyInputError(issues, 'period');
+
+  const jst = new TZDate(start.getTime(), JAPAN_TIME_ZONE);
+  const startDay = dayNumber({ year: jst.getFullYear(), month: jst.getMonth() + 1, day: jst.getDate() });
+  const atMidnight =
+    jst.getHours() === 0 && jst.getMinutes() === 0 && jst.getSeconds() === 0 && jst.getMilliseconds() === 0;
+  const firstDay = atMidnight ? startDay : startDay + 1;
+
+  // `end` is the day after the last day: the corresponding day, or the 1st after a month with no such day.
+  let end = firstDay;
+  const months = (length.years ?? 0) * 12 + (length.months ?? 0);
+  if (months > 0) {
+    const first: CalendarDate = calendarDate(firstDay);
+    const index = first.year * 12 + (first.month - 1) + months;
+    const year = Math.floor(index / 12);
+    const month = (index % 12) + 1;
+    end =
+      first.day <= daysInMonth(year, month)
+        ? dayNumber({ year, month, day: first.day })
+        : dayNumber({ year, month, day: daysInMonth(year, month) }) + 1;
+  }
+  end += (length.weeks ?? 0) * 7 + (length.days ?? 0);
+
+  const endDate = calendarDate(end);
+  return {
+    firstDay: isoDate(calendarDate(firstDay)),
+    lastDay: isoDate(calendarDate(end - 1)),
+    endsAt: new Date(new TZDate(endDate.year, endDate.month - 1, endDate.day, JAPAN_TIME_ZONE).getTime()),
+  };
+}
