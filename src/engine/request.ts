@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PolicyInputError } from '../errors.js';
 import { toPolicyIssues } from '../internal/issues.js';
+import { isValidDate } from '../internal/timeOf.js';
 import { isParsed } from '../internal/trusted.js';
 import { type DataRecord, type DataRecordInput, dataRecord } from '../records/dataRecord.js';
 import { nonBlank } from '../records/fields.js';
@@ -154,7 +155,6 @@ const KNOWN_PURPOSES: ReadonlySet<unknown> = new Set([
   'incidental',
 ]);
 
-const isDate = (v: unknown): v is Date => v instanceof Date && !Number.isNaN(v.getTime());
 const isNonBlank = (v: unknown): boolean => typeof v === 'string' && (KNOWN_PURPOSES.has(v) || /\S/.test(v));
 
 // The hot path: a request built in code with a parsed record and Date objects passes these checks without any
@@ -166,20 +166,20 @@ function isValidFast(r: Record<string, unknown>): boolean {
   if (r.actor !== undefined && !ACTOR_SET.has(r.actor)) return false;
   if (purpose === undefined ? action === 'use' : !isNonBlank(purpose)) return false;
   if (recipient === undefined ? RECIPIENT_ACTION_SET.has(action) : !PARTY_SET.has(recipient)) return false;
-  if (at !== undefined && !isDate(at)) return false;
+  if (at !== undefined && !isValidDate(at)) return false;
   if (r.justification !== undefined && typeof r.justification !== 'string') return false;
   if (r.legalBasis !== undefined && !BASES.has(r.legalBasis)) return false;
   if (r.priorNoticeImpossible !== undefined && typeof r.priorNoticeImpossible !== 'boolean') return false;
   if (consent !== undefined) {
     if (typeof consent !== 'object' || consent === null) return false;
     const c = consent as Record<string, unknown>;
-    if (!PARTY_SET.has(c.from) || !FORMS.has(c.form) || !isDate(c.grantedAt)) return false;
+    if (!PARTY_SET.has(c.from) || !FORMS.has(c.form) || !isValidDate(c.grantedAt)) return false;
   }
   if (contract !== undefined) {
     if (typeof contract !== 'object' || contract === null) return false;
     const c = contract as Record<string, unknown>;
-    if (!isNonBlank(c.id) || !isDate(c.formedAt)) return false;
-    if (c.terminatedAt !== undefined && !(isDate(c.terminatedAt) && c.terminatedAt >= c.formedAt))
+    if (!isNonBlank(c.id) || !isValidDate(c.formedAt)) return false;
+    if (c.terminatedAt !== undefined && !(isValidDate(c.terminatedAt) && c.terminatedAt >= c.formedAt))
       return false;
   }
   return true;

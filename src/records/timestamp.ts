@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeOf } from '../internal/timeOf.js';
 
 // YYYY-MM-DDTHH:mm[:ss[.fraction]] followed by an offset (Z, ±HH:MM or ±HHMM). A lower-case t/z and a space
 // separator are accepted as RFC 3339 allows them; a date alone or a time without an offset is not an instant.
@@ -51,7 +52,8 @@ export function parseIsoInstant(text: string): number | TimestampProblem {
     if (oh > 23 || om > 59) return 'impossible-date';
     offsetMinutes = sign * (oh * 60 + om);
   }
-  const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
+  // Digits past the millisecond are cut, never rounded: 23:59:59.9999 stays on its own day.
+  const ms = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'));
   const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
   // Date.UTC reads years 0-99 as 1900-1999; setting the year afterwards keeps four-digit years literal.
   date.setUTCFullYear(year);
@@ -78,8 +80,10 @@ export const timestamp = z.custom<Date | string>().transform((input, ctx): Date 
     ctx.issues.push({ code: 'custom', message: MESSAGES[code], input, params: { code } });
     return z.NEVER;
   };
-  if (input instanceof Date)
-    return Number.isNaN(input.getTime()) ? fail('invalid-date') : new Date(input.getTime());
+  if (input instanceof Date) {
+    const time = timeOf(input);
+    return Number.isNaN(time) ? fail('invalid-date') : new Date(time);
+  }
   if (typeof input !== 'string') return fail('invalid-type');
   const result = parseIsoInstant(input);
   return typeof result === 'number' ? new Date(result) : fail(result);
