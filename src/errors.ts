@@ -15,14 +15,21 @@ export interface PolicyIssue {
   readonly message: string;
 }
 
-/** The stable codes of the library's errors. */
+/**
+ * The stable codes of the library's errors.
+ *
+ * @example
+ * try { parseRecord({ kind: 'measurement' }) } catch (e) {
+ *   const code: PolicyErrorCode | undefined = e instanceof PolicyError ? e.code : undefined //=> 'invalid-input'
+ * }
+ */
 export type PolicyErrorCode = 'invalid-input' | 'policy-violation' | 'terms-not-in-force';
 
 /**
  * The base of every error this library throws; `code` is stable and safe to branch on.
  *
  * @example
- * try { decide(request) } catch (e) { if (e instanceof PolicyError) console.log(e.code) }
+ * try { assertPermitted(request) } catch (e) { if (e instanceof PolicyError) console.log(e.code) }
  * //=> 'invalid-input' | 'policy-violation' | 'terms-not-in-force'
  */
 export class PolicyError extends Error {
@@ -66,8 +73,9 @@ export class PolicyInputError extends PolicyError {
  * Thrown by `assertPermitted` when the decision is a deny; carries that decision.
  *
  * @example
- * try { assertPermitted(request) } catch (e) {
- *   if (e instanceof PolicyViolationError) e.decision.reasons[0]?.code //=> 'purpose-outside-article-13'
+ * const at = '2021-06-01T10:00:00+09:00';
+ * try { assertPermitted({ action: 'use', data: reading, purpose: 'marketing', at }) } catch (e) {
+ *   if (e instanceof PolicyViolationError) e.decision.reasons[0]?.code //=> 'purpose-not-granted'
  * }
  */
 export class PolicyViolationError extends PolicyError {

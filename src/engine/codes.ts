@@ -1,6 +1,9 @@
 /**
  * Every reason code a decision can carry. Stable: callers may branch on them, and each has a message in every
  * locale (the locale tables are typed against this list, so a missing message does not compile).
+ *
+ * @example
+ * REASON_CODES.includes('raw-measurement-data-may-not-leave') //=> true
  */
 export const REASON_CODES = [
   // Art. 13, 2020-12-01: the provider and its subcontractor on measurement data
@@ -36,10 +39,22 @@ export const REASON_CODES = [
   // anything no article grants
   'not-granted',
 ] as const;
-/** A stable reason code. */
+/**
+ * A stable reason code.
+ *
+ * @example
+ * const at = '2021-06-01T10:00:00+09:00';
+ * const [reason] = decide({ action: 'license', data: reading, recipient: 'third-party', at }).reasons;
+ * const code: ReasonCode | undefined = reason?.code //=> 'raw-measurement-data-may-not-leave'
+ */
 export type ReasonCode = (typeof REASON_CODES)[number];
 
-/** Every obligation code a permit can carry (SPEC §3). */
+/**
+ * Every obligation code a permit can carry (SPEC §3).
+ *
+ * @example
+ * OBLIGATION_CODES.includes('bind-subcontractor-to-purpose') //=> true
+ */
 export const OBLIGATION_CODES = [
   'use-within-purpose',
   'bind-subcontractor-to-purpose',
@@ -57,5 +72,12 @@ export const OBLIGATION_CODES = [
   'do-not-reidentify',
   'user-keeps-backup',
 ] as const;
-/** A stable obligation code. */
+/**
+ * A stable obligation code.
+ *
+ * @example
+ * const at = '2021-06-01T10:00:00+09:00';
+ * const codes: ObligationCode[] = decide({ action: 'use', data: reading, purpose: 'service-analysis', at })
+ *   .obligations.map((o) => o.code) //=> ['use-within-purpose']
+ */
 export type ObligationCode = (typeof OBLIGATION_CODES)[number];

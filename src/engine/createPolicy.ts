@@ -18,6 +18,10 @@ import { ACTORS, type Actor, type Purpose } from './vocabulary.js';
 /**
  * How a policy is set up. Every option has a default: the provider acts, the clock is the system's, messages
  * are Japanese, both terms versions apply, and user information may be used for `service-provision` only.
+ *
+ * @example
+ * const options: PolicyOptions = { locale: 'en', clock: () => new Date('2021-06-01T10:00:00+09:00') };
+ * createPolicy(options).termsInForce().id //=> '2020-12-01'
  */
 export interface PolicyOptions {
   /** Who acts when a request does not say (default `provider`). */
@@ -34,7 +38,13 @@ export interface PolicyOptions {
   readonly onDecision?: ((entry: DecisionLogEntry) => void) | undefined;
 }
 
-/** The request fields `canUse` and `canTransmit` take besides the data (and purpose). */
+/**
+ * The request fields `canUse` and `canTransmit` take besides the data (and purpose).
+ *
+ * @example
+ * const context: DecisionContext = { actor: 'subcontractor', at: '2021-06-01T10:00:00+09:00' };
+ * canUse(reading, 'incident-response', context) //=> true
+ */
 export type DecisionContext = Omit<DecisionRequest, 'action' | 'data' | 'purpose'>;
 
 /**

@@ -1,10 +1,23 @@
 import type { ObligationCode, ReasonCode } from './codes.js';
 import type { Effect } from './vocabulary.js';
 
-/** A terms version's id: its effective date, e.g. `2020-12-01`. */
+/**
+ * A terms version's id: its effective date, e.g. `2020-12-01`.
+ *
+ * @example
+ * const id: TermsVersionId = decide({ action: 'process', data: reading, at: '2021-06-01T10:00:00+09:00' }).terms
+ * //=> '2020-12-01'
+ */
 export type TermsVersionId = '2017-04-01' | '2020-12-01' | (string & {});
 
-/** Subitems of 13(3)(1) (and old 13(1)): イ analysis, ロ incidents, ハ incidental matters. */
+/**
+ * Subitems of 13(3)(1) (and old 13(1)): イ analysis, ロ incidents, ハ incidental matters.
+ *
+ * @example
+ * const at = '2021-06-01T10:00:00+09:00';
+ * const subitem: Subitem | undefined = decide({ action: 'use', data: reading, purpose: 'incident-response', at })
+ *   .basis[0]?.subitem //=> 'ロ'
+ */
 export type Subitem = 'イ' | 'ロ' | 'ハ';
 
 /**
@@ -14,7 +27,7 @@ export type Subitem = 'イ' | 'ロ' | 'ハ';
  *
  * @example
  * const c: Citation = { source: 'terms', terms: '2020-12-01', article: 13, paragraph: 3, item: 1, subitem: 'イ',
- *   label: '規約(2020-12-01) 第13条第3項第1号イ' };
+ *   label: '規約(2020-12-01)第13条第3項第1号イ' };
  */
 export interface Citation {
   readonly source: 'terms' | 'appi' | 'civil-code' | 'contract';

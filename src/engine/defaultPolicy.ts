@@ -64,7 +64,7 @@ export function assertPermitted(request: DecisionRequest): Decision {
  * A readable account of a decision made under the built-in terms versions (default Japanese).
  *
  * @example
- * explain(decide({ action: 'use', data: reading, purpose: 'marketing' }), 'en').split('\n')[0]
+ * explain(decide({ action: 'use', data: reading, purpose: 'marketing', at: '2021-06-01T10:00:00+09:00' }), 'en').split('\n')[0]
  * //=> 'Deny — decided under the 2020-12-01 terms at 2021-06-01 10:00:00 JST'
  */
 export function explain(decision: Decision, locale: Locale = 'ja'): string {

@@ -19,14 +19,32 @@ import {
   RECIPIENT_ACTIONS,
 } from './vocabulary.js';
 
-/** The service contract a request is made under. `terminatedAt` starts the survival period of 32(5). */
+/**
+ * The service contract a request is made under. `terminatedAt` starts the survival period of 32(5).
+ *
+ * @example
+ * const contract: ContractInput = { id: 'C-2019-0042', formedAt: '2019-04-01T00:00:00+09:00' };
+ * decide({ action: 'process', data: reading, contract, at: '2021-06-01T10:00:00+09:00' }).effect //=> 'permit'
+ */
 export interface ContractInput {
   readonly id: string;
   readonly formedAt: Date | string;
   readonly terminatedAt?: Date | string | undefined;
 }
 
-/** Consent on file: who gave it, in what form, and when. */
+/**
+ * Consent on file: who gave it, in what form, and when.
+ *
+ * @example
+ * const personal = parseRecord({
+ *   kind: 'derived', id: 'd-7', sources: ['m-1'], processedBy: 'provider',
+ *   processedAt: '2021-04-01T00:00:00+09:00', personalData: 'possible',
+ * });
+ * const consent: ConsentInput = { from: 'data-subject', form: 'written', grantedAt: '2021-05-20T09:00:00+09:00' };
+ * const at = '2021-06-01T10:00:00+09:00';
+ * decide({ action: 'disclose', data: personal, recipient: 'third-party', consent, at }).reasons[0]?.code
+ * //=> 'personal-data-with-consent'
+ */
 export interface ConsentInput {
   readonly from: Party;
   readonly form: ConsentForm;
@@ -61,7 +79,14 @@ export interface DecisionRequest {
   readonly priorNoticeImpossible?: boolean | undefined;
 }
 
-/** A request after validation: the record parsed, every timestamp a valid `Date`. */
+/**
+ * A request after validation: the record parsed, every timestamp a valid `Date`.
+ *
+ * @example
+ * // a rule condition (`when`) receives one
+ * const justified = (request: ValidRequest): boolean => /\S/.test(request.justification ?? '');
+ * justified({ action: 'use', data: reading, purpose: 'incidental', justification: 'Ticket OPS-1182' }) //=> true
+ */
 export interface ValidRequest<R extends DataRecord = DataRecord> {
   readonly action: Action;
   readonly data: R;

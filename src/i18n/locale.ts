@@ -1,7 +1,12 @@
 import type { ObligationCode, ReasonCode } from '../engine/codes.js';
 import type { Effect } from '../engine/vocabulary.js';
 
-/** The languages messages come in: Japanese (the default) and English. */
+/**
+ * The languages messages come in: Japanese (the default) and English.
+ *
+ * @example
+ * const locale: Locale = createPolicy().locale //=> 'ja'
+ */
 export type Locale = 'ja' | 'en';
 
 /** One language's messages, keyed on the stable codes. */

@@ -20,5 +20,14 @@ export const anonymizedRecord = z.object({
   itemCategories: z.array(nonBlank).min(1, { message: 'Expected at least one item category' }),
 });
 
-/** A parsed anonymized-information record. */
+/**
+ * A parsed anonymized-information record.
+ *
+ * @example
+ * const anonymized: AnonymizedRecord = anonymizedRecord.parse({
+ *   kind: 'anonymized', id: 'a-1', sources: ['m-1', 'u-1'], createdAt: '2021-06-01T00:00:00+09:00',
+ *   itemCategories: ['region', 'leakage-current'],
+ * });
+ * anonymized.itemCategories //=> ['region', 'leakage-current']
+ */
 export type AnonymizedRecord = z.output<typeof anonymizedRecord>;

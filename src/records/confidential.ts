@@ -26,5 +26,14 @@ export const confidentialRecord = z.object({
     .optional(),
 });
 
-/** A parsed confidential-information record. */
+/**
+ * A parsed confidential-information record.
+ *
+ * @example
+ * const undesignated: ConfidentialRecord = confidentialRecord.parse({
+ *   kind: 'confidential', id: 's-2', disclosedBy: 'provider', disclosedAt: '2021-05-10T10:00:00+09:00',
+ *   designation: null, scopeSpecified: false, marked: false,
+ * });
+ * undesignated.designation //=> null
+ */
 export type ConfidentialRecord = z.output<typeof confidentialRecord>;

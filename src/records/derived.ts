@@ -20,5 +20,14 @@ export const derivedRecord = z.object({
   personalData: personalDataStatus.default('none'),
 });
 
-/** A parsed derived-data record. */
+/**
+ * A parsed derived-data record.
+ *
+ * @example
+ * const derived: DerivedRecord = derivedRecord.parse({
+ *   kind: 'derived', id: 'd-2', sources: ['m-1'], processedBy: 'subcontractor',
+ *   processedAt: '2021-04-01T00:00:00+09:00', personalData: 'possible',
+ * });
+ * derived.personalData //=> 'possible'
+ */
 export type DerivedRecord = z.output<typeof derivedRecord>;

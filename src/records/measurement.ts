@@ -62,11 +62,43 @@ export const measurementRecord = z.object({
   retentionExtensions: z.array(retentionExtension).optional(),
 });
 
-/** A parsed measurement record. */
+/**
+ * A parsed measurement record.
+ *
+ * @example
+ * const pressure: MeasurementRecord = measurementRecord.parse({
+ *   kind: 'measurement', id: 'm-2', contractId: 'c-1', metric: 'tank-pressure', personalData: 'none',
+ *   measuredAt: '2021-03-15T09:59:00+09:00', receivedAt: '2021-03-15T10:00:00+09:00', value: 0.42, unit: 'MPa',
+ * });
+ * pressure.value //=> 0.42
+ */
 export type MeasurementRecord = z.output<typeof measurementRecord>;
-/** A measurement record as it may arrive from outside (timestamps as ISO strings with an offset, or Dates). */
+/**
+ * A measurement record as it may arrive from outside (timestamps as ISO strings with an offset, or Dates).
+ *
+ * @example
+ * const input: MeasurementRecordInput = {
+ *   kind: 'measurement', id: 'm-3', contractId: 'c-1', metric: 'water-level', personalData: 'none',
+ *   measuredAt: new Date('2021-03-15T09:59:00+09:00'), receivedAt: '2021-03-15T10:00:00+09:00',
+ * };
+ * measurementRecord.parse(input).measuredAt.toISOString() //=> '2021-03-15T00:59:00.000Z'
+ */
 export type MeasurementRecordInput = z.input<typeof measurementRecord>;
-/** A retention extension as parsed. */
+/**
+ * A retention extension as parsed.
+ *
+ * @example
+ * const extension: RetentionExtension = retentionExtension.parse({
+ *   decidedAt: '2022-03-01T09:00:00+09:00', reason: 'fault investigation', until: '2023-03-16T00:00:00+09:00',
+ * });
+ * extension.until?.toISOString() //=> '2023-03-15T15:00:00.000Z'
+ */
 export type RetentionExtension = z.output<typeof retentionExtension>;
-/** What a measurement is of. */
+/**
+ * What a measurement is of.
+ *
+ * @example
+ * const metric: MeasurementMetric | undefined = reading.kind === 'measurement' ? reading.metric : undefined
+ * //=> 'leakage-current'
+ */
 export type MeasurementMetric = z.output<typeof measurementMetric>;

@@ -4,7 +4,15 @@ import { toPolicyIssues } from '../internal/issues.js';
 import { isParsed, markParsed } from '../internal/trusted.js';
 import { type DataRecord, dataRecord } from './dataRecord.js';
 
-/** The outcome of {@link safeParseRecord}: the record, or every problem found. */
+/**
+ * The outcome of {@link safeParseRecord}: the record, or every problem found.
+ *
+ * @example
+ * const result: SafeParseRecordResult = safeParseRecord({
+ *   kind: 'provider-content', id: 'pc-1', publishedAt: '2021-01-01T00:00:00',
+ * });
+ * result.success ? result.data.kind : result.issues.map((i) => i.code) //=> ['timestamp-without-offset']
+ */
 export type SafeParseRecordResult =
   | { readonly success: true; readonly data: DataRecord }
   | { readonly success: false; readonly issues: readonly PolicyIssue[] };

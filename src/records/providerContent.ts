@@ -15,5 +15,13 @@ export const providerContentRecord = z.object({
   publishedAt: timestamp,
 });
 
-/** A parsed provider-content record. */
+/**
+ * A parsed provider-content record.
+ *
+ * @example
+ * const content: ProviderContentRecord = providerContentRecord.parse({
+ *   kind: 'provider-content', id: 'pc-1', publishedAt: '2021-01-01T00:00:00+09:00',
+ * });
+ * content.publishedAt.toISOString() //=> '2020-12-31T15:00:00.000Z'
+ */
 export type ProviderContentRecord = z.output<typeof providerContentRecord>;

@@ -17,5 +17,13 @@ export const statisticalRecord = z.object({
   createdAt: timestamp,
 });
 
-/** A parsed statistical-information record. */
+/**
+ * A parsed statistical-information record.
+ *
+ * @example
+ * const stats: StatisticalRecord = statisticalRecord.parse({
+ *   kind: 'statistical', id: 'st-1', sources: ['m-1', 'm-2'], createdAt: '2021-06-01T00:00:00+09:00',
+ * });
+ * stats.sources //=> ['m-1', 'm-2']
+ */
 export type StatisticalRecord = z.output<typeof statisticalRecord>;

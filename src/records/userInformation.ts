@@ -20,5 +20,14 @@ export const userInformationRecord = z.object({
   collectedAt: timestamp,
 });
 
-/** A parsed user-information record. */
+/**
+ * A parsed user-information record.
+ *
+ * @example
+ * const info: UserInformationRecord = userInformationRecord.parse({
+ *   kind: 'user-information', id: 'u-2', subject: 'officer', source: 'notification',
+ *   collectedAt: '2020-04-01T09:00:00+09:00',
+ * });
+ * info.collectedAt.toISOString() //=> '2020-04-01T00:00:00.000Z'
+ */
 export type UserInformationRecord = z.output<typeof userInformationRecord>;

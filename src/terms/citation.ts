@@ -1,6 +1,11 @@
 import type { Subitem } from '../engine/decision.js';
 
-/** A citation as a rule writes it: the terms version and the label are filled in when rules are compiled. */
+/**
+ * A citation as a rule writes it: the terms version and the label are filled in when rules are compiled.
+ *
+ * @example
+ * const spec: CitationSpec = termsArticle(13, 3, 4) //=> { source: 'terms', article: 13, paragraph: 3, item: 4 }
+ */
 export type CitationSpec =
   | {
       readonly source: 'terms';

@@ -4,13 +4,29 @@ import type { Action, Actor, Effect, Party, Purpose } from '../engine/vocabulary
 import type { DataKind, RecordOf } from '../records/dataRecord.js';
 import type { CitationSpec } from './citation.js';
 
-/** What a policy adds to every request, from its options. */
+/**
+ * What a policy adds to every request, from its options.
+ *
+ * @example
+ * // what `createPolicy({ privacyPolicyPurposes: ['service-provision'] })` gives its rules
+ * const env: RuleEnvironment = { privacyPolicyPurposes: new Set(['service-provision']) };
+ * env.privacyPolicyPurposes.has('marketing') //=> false
+ */
 export interface RuleEnvironment {
   /** The purposes the corporate privacy policy states for user information (31(1)). */
   readonly privacyPolicyPurposes: ReadonlySet<string>;
 }
 
-/** A duty a rule attaches to its permit; `dueAt`, where given, is computed per request. */
+/**
+ * A duty a rule attaches to its permit; `dueAt`, where given, is computed per request.
+ *
+ * @example
+ * const duty: ObligationSpec = { code: 'use-within-purpose', basis: termsArticle(13, 3, 1) };
+ * // on a permit under the 2020-12-01 terms, its citation reads:
+ * const at = '2021-06-01T10:00:00+09:00';
+ * decide({ action: 'use', data: reading, purpose: 'service-analysis', at }).obligations[0]?.basis.label
+ * //=> '規約(2020-12-01)第13条第3項第1号'
+ */
 export interface ObligationSpec<K extends DataKind = DataKind> {
   readonly code: ObligationCode;
   readonly basis: CitationSpec;
@@ -24,6 +40,14 @@ export interface ObligationSpec<K extends DataKind = DataKind> {
  *
  * `when` must return `true` only on positive evidence: every date comparison in it is written so that an invalid
  * date (NaN) makes it false.
+ *
+ * @example
+ * const rule: Rule = defineRule({
+ *   id: '13-3-4/provider/raw-data', kinds: ['measurement'], actors: ['provider'],
+ *   actions: ['disclose', 'transfer', 'license', 'sublicense'], effect: 'deny',
+ *   reason: 'raw-measurement-data-may-not-leave', basis: [termsArticle(13, 3, 4)],
+ * });
+ * rule.basis[0] //=> { source: 'terms', article: 13, paragraph: 3, item: 4 }
  */
 export interface Rule<K extends DataKind = DataKind> {
   /** Stable within its terms version, e.g. `13-3-1-i/provider`. */

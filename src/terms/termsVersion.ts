@@ -1,13 +1,25 @@
 import type { TermsVersionId } from '../engine/decision.js';
 import type { Rule } from './rule.js';
 
-/** A text in both of the library's languages. */
+/**
+ * A text in both of the library's languages.
+ *
+ * @example
+ * const title: Bilingual | undefined = terms20201201.articles[13]?.title
+ * //=> { ja: '計測データの使用', en: 'Use of measurement data' }
+ */
 export interface Bilingual {
   readonly ja: string;
   readonly en: string;
 }
 
-/** An article's title and the project's own summary of it (never the terms' sentences). */
+/**
+ * An article's title and the project's own summary of it (never the terms' sentences).
+ *
+ * @example
+ * const article: ArticleSummary | undefined = terms20201201.articles[31];
+ * article?.title.en //=> 'Protection of personal information'
+ */
 export interface ArticleSummary {
   readonly title: Bilingual;
   readonly summary: Bilingual;
