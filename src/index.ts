@@ -54,6 +54,9 @@ export { parseRecord, type SafeParseRecordResult, safeParseRecord } from './reco
 export { type ProviderContentRecord, providerContentRecord } from './records/providerContent.js';
 export { type StatisticalRecord, statisticalRecord } from './records/statistical.js';
 export { type UserInformationRecord, userInformationRecord } from './records/userInformation.js';
+export { retentionCutoff } from './retention/retentionCutoff.js';
+export { type RetentionStatus, retentionStatus } from './retention/retentionStatus.js';
+export { type RetentionEntry, type RetentionSweep, sweepRetention } from './retention/sweepRetention.js';
 export {
   appiArticle,
   type CitationSpec,
@@ -67,3 +70,4 @@ export { termsInForce } from './terms/termsInForce.js';
 export type { ArticleSummary, Bilingual, TermsVersion } from './terms/termsVersion.js';
 export { terms20170401 } from './terms/v2017-04-01/index.js';
 export { terms20201201 } from './terms/v2020-12-01/index.js';
+export { type CivilCodePeriod, civilCodePeriod, type PeriodLength } from './time/civilCodePeriod.js';

@@ -36,6 +36,18 @@ export const REASON_CODES = [
   'user-may-process',
   'user-may-share-derived-data',
   'user-holding-unrestricted',
+  // 13(4) and old 13(2): holding measurement data
+  'held-within-retention-period',
+  'held-under-extension',
+  'retention-period-ended',
+  'not-received-data',
+  // 2017-04-01 terms
+  'user-consented-to-disclosure',
+  'user-information-needs-user-consent',
+  'provider-consented-to-passing-on',
+  'passing-on-needs-provider-consent',
+  'user-uses-service-information',
+  'transmission-unrestricted',
   // anything no article grants
   'not-granted',
 ] as const;

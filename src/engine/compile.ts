@@ -173,8 +173,9 @@ export function instantiate(
         ? t.obligations
         : Object.freeze(
             t.obligations.map((o, i) => {
-              const dueAt = due[i];
-              return dueAt ? Object.freeze({ ...o, dueAt: dueAt(request as never, at, env) }) : o;
+              const date = due[i]?.(request as never, at, env);
+              // An obligation with no end (an open-ended extension) stays undated.
+              return date ? Object.freeze({ ...o, dueAt: date }) : o;
             }),
           ),
   };

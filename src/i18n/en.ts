@@ -53,6 +53,25 @@ export const en: LocaleMessages = {
       'The user may disclose, transfer or license derived data (sublicensing included) to third parties.',
     'user-holding-unrestricted':
       "The user's own holding of its data is not limited in time (guarding against its loss is the user's own responsibility).",
+    'held-within-retention-period':
+      'The data is within its one-year holding period from receipt and may be kept (delete it when the period ends).',
+    'held-under-extension':
+      'The one-year period is over, but an extension decided by then, with a reason, still covers this instant.',
+    'retention-period-ended':
+      'The one-year holding period from receipt is over and no extension covers this instant: the data may not be kept.',
+    'not-received-data':
+      'This is not data the provider received but data it made, so the one-year holding period from receipt does not apply.',
+    'user-consented-to-disclosure': 'The user consented, so the user information may be disclosed.',
+    'user-information-needs-user-consent':
+      'Under the old terms user information goes to no one, subcontractors included, without the user’s consent.',
+    'provider-consented-to-passing-on':
+      'The provider consented beforehand, so what the service delivered may be passed on.',
+    'passing-on-needs-provider-consent':
+      'Under the old terms nothing obtained through the service may be passed on, by any means, without the provider’s prior consent.',
+    'user-uses-service-information':
+      'The user using what the service delivers is the service itself; what the terms restrict is passing it on.',
+    'transmission-unrestricted':
+      'Before 2020-12-01 nothing restricted sending measurement data to the data centre.',
     'not-granted': 'No article grants this, and nothing is permitted that no article grants.',
   },
   obligations: {

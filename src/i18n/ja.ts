@@ -51,6 +51,24 @@ export const ja: LocaleMessages = {
       '利用者は派生データを第三者に開示・譲渡・利用許諾（再利用許諾を含む）できます。',
     'user-holding-unrestricted':
       '利用者自身によるデータの保有に期間の制限はありません（消失への備えは利用者の責任です）。',
+    'held-within-retention-period':
+      '受領から1年の保有期間内であるため、保有できます（期間が終わったら削除します）。',
+    'held-under-extension':
+      '1年の保有期間は過ぎていますが、その時点までに理由を付して決めた継続保有の範囲内です。',
+    'retention-period-ended':
+      '受領から1年の保有期間が終わり、その時点で有効な継続保有の決定もないため、保有できません。',
+    'not-received-data':
+      '受領したデータではない（加工等により作られた）ため、受領後1年の保有期間は及びません。',
+    'user-consented-to-disclosure': '利用者の承諾があるため、利用者情報を開示できます。',
+    'user-information-needs-user-consent':
+      '旧規約では、利用者の承諾なく利用者情報を誰にも（再委託先にも）開示できません。',
+    'provider-consented-to-passing-on': '当社の事前の承諾があるため、サービスで得た情報を他に渡せます。',
+    'passing-on-needs-provider-consent':
+      '旧規約では、サービスで得た情報を、方法を問わず、当社の事前の承諾なく他に渡すことはできません。',
+    'user-uses-service-information':
+      'サービスで得た情報を利用者自身が使うことはサービスそのものです（制限されるのは他に渡すことです）。',
+    'transmission-unrestricted':
+      '2020年12月1日より前は、計測データをデータセンタに送ることを制限する定めはありませんでした。',
     'not-granted': 'この行為を認める条項がないため、許可されません（明示の許可がない行為は不許可とします）。',
   },
   obligations: {

@@ -30,7 +30,7 @@ export interface RuleEnvironment {
 export interface ObligationSpec<K extends DataKind = DataKind> {
   readonly code: ObligationCode;
   readonly basis: CitationSpec;
-  readonly dueAt?: (request: ValidRequest<RecordOf<K>>, at: Date, env: RuleEnvironment) => Date;
+  readonly dueAt?: (request: ValidRequest<RecordOf<K>>, at: Date, env: RuleEnvironment) => Date | undefined;
 }
 
 /**

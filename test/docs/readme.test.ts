@@ -1,17 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { withCodeTables } from '../../scripts/codeTables.js';
 import { OBLIGATION_CODES, REASON_CODES } from '../../src/index.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
 describe('README', () => {
   it('opens with the demo and test commands a fresh clone runs', () => {
-    const firstBlock = readme.slice(
-      readme.indexOf('```sh'),
-      readme.indexOf('```', readme.indexOf('```sh') + 5),
-    );
+    const start = readme.indexOf('```sh');
+    const firstBlock = readme.slice(start, readme.indexOf('```', start + 5));
     expect(firstBlock).toContain('npm ci && npm run demo');
     expect(firstBlock).toContain('npm ci && npm test');
+  });
+
+  it('has the code tables as `npm run docs:codes` writes them', () => {
+    expect(readme).toBe(withCodeTables(readme));
   });
 
   it.each([...REASON_CODES, ...OBLIGATION_CODES])('lists the code %s with its meaning', (code) => {

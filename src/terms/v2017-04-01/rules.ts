@@ -1,35 +1,217 @@
-import { ACTIONS, ACTORS } from '../../engine/vocabulary.js';
-import { termsArticle } from '../citation.js';
+import type { ValidRequest } from '../../engine/request.js';
+import { ACTIONS, ACTORS, type Action } from '../../engine/vocabulary.js';
+import type { DataKind } from '../../records/dataRecord.js';
+import { consentedBy, hasJustification } from '../conditions.js';
+import { retentionRules } from '../retentionRules.js';
 import { defineRule, type Rule } from '../rule.js';
+import {
+  CONTRACT,
+  OLD_12,
+  OLD_13,
+  OLD_13_1,
+  OLD_13_1_HA,
+  OLD_13_1_I,
+  OLD_13_1_RO,
+  OLD_13_2,
+  OLD_30_2,
+  OLD_31,
+} from './citations.js';
 
-// The 2017-04-01 rules. Until their full set is modelled, everything is refused with the article that governs
-// the kind: the old terms grant nothing this module does not state.
-export const rules: readonly Rule[] = [
+// The 2017-04-01 terms (the 現行規約 column). They grant far less than the 2020 terms: the provider uses what it
+// obtains for three purposes and holds measurement data a year; the user passes nothing on without the
+// provider's prior consent; user information goes to no one without the user's consent. Nothing else is granted.
+
+const PASS_ON: Action[] = ['disclose', 'transfer', 'license', 'sublicense'];
+/** What the provider obtains through the service: old 13(1) covers all of it. */
+const OBTAINED: DataKind[] = [
+  'measurement',
+  'derived',
+  'anonymized',
+  'statistical',
+  'user-information',
+  'confidential',
+];
+/** What the user obtains through the service: old 30(2) covers all of it, "by whatever means". */
+const RECEIVED_BY_USER: DataKind[] = [
+  'measurement',
+  'derived',
+  'anonymized',
+  'statistical',
+  'provider-content',
+  'confidential',
+];
+
+// Old 13(1): use — and processing, which the old terms do not set apart from use — for the listed purposes.
+const providerUse = {
+  kinds: OBTAINED,
+  actors: ['provider' as const],
+  actions: ['use', 'process'] as Action[],
+};
+const WITHIN_PURPOSE = { code: 'use-within-purpose', basis: OLD_13_1 } as const;
+
+const byProvider: Rule[] = [
   defineRule({
-    id: '13/default',
+    id: 'old-13-1-i',
+    ...providerUse,
+    purposes: ['service-analysis'],
+    effect: 'permit',
+    reason: 'use-for-service-analysis',
+    basis: [OLD_13_1_I],
+    obligations: [WITHIN_PURPOSE],
+  }),
+  defineRule({
+    id: 'old-13-1-ro',
+    ...providerUse,
+    purposes: ['incident-response'],
+    effect: 'permit',
+    reason: 'use-for-incident-response',
+    basis: [OLD_13_1_RO],
+    obligations: [WITHIN_PURPOSE],
+  }),
+  defineRule({
+    id: 'old-13-1-ha',
+    ...providerUse,
+    purposes: ['incidental'],
+    when: hasJustification,
+    effect: 'permit',
+    reason: 'use-for-incidental-matter',
+    basis: [OLD_13_1_HA],
+    obligations: [WITHIN_PURPOSE, { code: 'record-determination', basis: OLD_13_1_HA }],
+  }),
+  defineRule({
+    id: 'old-13-1-ha-unrecorded',
+    ...providerUse,
+    purposes: ['incidental'],
+    effect: 'deny',
+    reason: 'incidental-use-needs-determination',
+    basis: [OLD_13_1_HA],
+  }),
+  defineRule({
+    id: 'old-contract/provider',
+    ...providerUse,
+    purposes: ['service-provision'],
+    effect: 'permit',
+    reason: 'use-for-service-provision',
+    basis: [CONTRACT],
+  }),
+  defineRule({
+    id: 'old-13-1/provider',
+    ...providerUse,
+    effect: 'deny',
+    reason: 'purpose-not-granted',
+    basis: [OLD_13_1],
+  }),
+  // Old 13(2): a year from receipt, longer where the provider's purposes or the service need it.
+  ...retentionRules(OLD_13_2, ['provider']),
+  // Old 31: user information goes to no one — subcontractors included — without the user's consent.
+  defineRule({
+    id: 'old-31/consent',
+    kinds: ['user-information'],
+    actors: ['provider'],
+    actions: PASS_ON,
+    when: consentedBy('user'),
+    effect: 'permit',
+    reason: 'user-consented-to-disclosure',
+    basis: [OLD_31],
+  }),
+  defineRule({
+    id: 'old-31',
+    kinds: ['user-information'],
+    actors: ['provider'],
+    actions: PASS_ON,
+    effect: 'deny',
+    reason: 'user-information-needs-user-consent',
+    basis: [OLD_31],
+  }),
+];
+
+// Old 30(2) reaches information the provider disclosed to the user, not the user's own confidential information.
+const obtainedFromService = (r: ValidRequest): boolean =>
+  r.data.kind !== 'confidential' || r.data.disclosedBy === 'provider';
+
+const byUser: Rule[] = [
+  defineRule({
+    id: 'old-30-2/consent',
+    kinds: RECEIVED_BY_USER,
+    actors: ['user'],
+    actions: [...PASS_ON, 'republish'],
+    when: (r, at) => obtainedFromService(r) && consentedBy('provider')(r, at),
+    effect: 'permit',
+    reason: 'provider-consented-to-passing-on',
+    basis: [OLD_30_2],
+  }),
+  defineRule({
+    id: 'old-30-2',
+    kinds: RECEIVED_BY_USER,
+    actors: ['user'],
+    actions: [...PASS_ON, 'republish'],
+    when: obtainedFromService,
+    effect: 'deny',
+    reason: 'passing-on-needs-provider-consent',
+    basis: [OLD_30_2],
+  }),
+  // Using and keeping what the service delivers is the service; old 12 leaves guarding it against loss to the user.
+  defineRule({
+    id: 'old-contract/user',
+    kinds: RECEIVED_BY_USER,
+    actors: ['user'],
+    actions: ['use', 'process'],
+    effect: 'permit',
+    reason: 'user-uses-service-information',
+    basis: [CONTRACT],
+  }),
+  defineRule({
+    id: 'old-12/user',
+    kinds: RECEIVED_BY_USER,
+    actors: ['user'],
+    actions: ['retain'],
+    effect: 'permit',
+    reason: 'user-holding-unrestricted',
+    basis: [OLD_12],
+  }),
+  // There was no transmission ban before 2020-12-01 (31(2) is new).
+  defineRule({
+    id: 'old-contract/transmit',
+    kinds: ['measurement'],
+    actors: ['user'],
+    actions: ['transmit'],
+    effect: 'permit',
+    reason: 'transmission-unrestricted',
+    basis: [CONTRACT],
+    obligations: [{ code: 'user-keeps-backup', basis: OLD_12 }],
+  }),
+];
+
+/** Whatever the old terms do not grant is refused, citing the article that governs the kind. */
+const defaults: Rule[] = [
+  defineRule({
+    id: 'old-13/default',
     kinds: ['measurement', 'derived', 'anonymized', 'statistical'],
     actors: [...ACTORS],
     actions: ACTIONS,
     effect: 'deny',
     reason: 'not-granted',
-    basis: [termsArticle(13)],
+    basis: [OLD_13],
   }),
   defineRule({
-    id: '31/default',
+    id: 'old-31/default',
     kinds: ['user-information'],
     actors: [...ACTORS],
     actions: ACTIONS,
     effect: 'deny',
     reason: 'not-granted',
-    basis: [termsArticle(31)],
+    basis: [OLD_31],
   }),
   defineRule({
-    id: '30/default',
+    id: 'old-30/default',
     kinds: ['confidential', 'provider-content'],
     actors: [...ACTORS],
     actions: ACTIONS,
     effect: 'deny',
     reason: 'not-granted',
-    basis: [termsArticle(30, 2)],
+    basis: [OLD_30_2],
   }),
 ];
+
+/** The 2017-04-01 rules, in the order they are tried. */
+export const rules: readonly Rule[] = Object.freeze([...byProvider, ...byUser, ...defaults]);

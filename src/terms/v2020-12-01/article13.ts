@@ -1,7 +1,8 @@
 import type { ObligationCode, ReasonCode } from '../../engine/codes.js';
-import type { ValidRequest } from '../../engine/request.js';
 import { ACTIONS, type Action, type Actor, type Party } from '../../engine/vocabulary.js';
 import type { CitationSpec } from '../citation.js';
+import { consentedBy, hasJustification, mayBePersonal } from '../conditions.js';
+import { retentionRules } from '../retentionRules.js';
 import { defineRule, type Rule } from '../rule.js';
 import {
   APPI_25,
@@ -24,6 +25,7 @@ import {
   ART_13_3_2,
   ART_13_3_3,
   ART_13_3_4,
+  ART_13_4,
   CONTRACT,
 } from './citations.js';
 
@@ -32,16 +34,7 @@ import {
 
 const PASS_ON: Action[] = ['disclose', 'transfer', 'license', 'sublicense'];
 
-/** ハ needs the provider's recorded determination: a justification that says something. */
-export const hasJustification = (r: ValidRequest): boolean =>
-  typeof r.justification === 'string' && /\S/.test(r.justification);
-
-/** The record is, or may be, personal information (31(2)'s wording); derived data says so in `personalData`. */
-export const mayBePersonal = (r: ValidRequest): boolean =>
-  'personalData' in r.data && (r.data.personalData === 'possible' || r.data.personalData === 'yes');
-
-const subjectConsented = (r: ValidRequest, at: Date): boolean =>
-  r.consent?.from === 'data-subject' && r.consent.grantedAt.getTime() <= at.getTime();
+const subjectConsented = consentedBy('data-subject');
 
 interface PurposeRuleOptions {
   readonly actor: Actor;
@@ -347,6 +340,23 @@ export const derivedByProviderSide: readonly Rule[] = [
     actions: PASS_ON,
     effect: 'deny',
     reason: 'subcontractor-may-not-pass-on',
+    basis: [ART_13_3_3],
+  }),
+];
+
+/**
+ * 13(4): the provider and its subcontractor hold measurement data a year from receipt, then only under an
+ * extension. Derived data is not received data, so the period does not reach it (13(3)(3) covers its use).
+ */
+export const holding: readonly Rule[] = [
+  ...retentionRules(ART_13_4, ['provider', 'subcontractor']),
+  defineRule({
+    id: '13-3-3/derived/retain',
+    kinds: ['derived'],
+    actors: ['provider', 'subcontractor'],
+    actions: ['retain'],
+    effect: 'permit',
+    reason: 'not-received-data',
     basis: [ART_13_3_3],
   }),
 ];

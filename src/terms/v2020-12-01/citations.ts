@@ -26,6 +26,10 @@ export const ART_13_3_2 = termsArticle(13, 3, 2);
 export const ART_13_3_3 = termsArticle(13, 3, 3);
 /** 13(3)(4): derived data may go to third parties (sublicensing included). */
 export const ART_13_3_4 = termsArticle(13, 3, 4);
+/** 13(4): held for a year from receipt as a rule, longer where needed. */
+export const ART_13_4 = termsArticle(13, 4);
+/** 31(3): anonymized and statistical information, with 13(3) applied to them. */
+export const ART_31_3 = termsArticle(31, 3);
 /** The service contract itself. */
 export const CONTRACT = serviceContract;
 /** APPI 27(1): provision of personal data to a third party needs consent; (1) law, (4) authorities. */

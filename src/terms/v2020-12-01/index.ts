@@ -1,5 +1,12 @@
 import type { TermsVersion } from '../termsVersion.js';
-import { article13Defaults, byUser, derivedByProviderSide, measurementByProviderSide } from './article13.js';
+import {
+  article13Defaults,
+  byUser,
+  derivedByProviderSide,
+  holding,
+  measurementByProviderSide,
+} from './article13.js';
+import { article31 } from './article31.js';
 import { articles } from './articles.js';
 import { defaults } from './defaults.js';
 
@@ -18,7 +25,9 @@ export const terms20201201: TermsVersion = Object.freeze({
   rules: Object.freeze([
     ...measurementByProviderSide,
     ...derivedByProviderSide,
+    ...holding,
     ...byUser,
+    ...article31,
     ...article13Defaults,
     ...defaults,
   ]),
