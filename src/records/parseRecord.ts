@@ -29,9 +29,8 @@ export function safeParseRecord(input: unknown): SafeParseRecordResult {
   if (isParsed(input)) return { success: true, data: input };
   const result = dataRecord.safeParse(input);
   if (!result.success) return { success: false, issues: toPolicyIssues(result.error.issues) };
-  const record = deepFreeze(result.data);
-  markParsed(record);
-  return { success: true, data: record };
+  markParsed(result.data);
+  return { success: true, data: deepFreeze(result.data) };
 }
 
 /**
