@@ -1,0 +1,232 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  type DataRecord,
+  PolicyInputError,
+  parseRecord,
+  type RetentionSweep,
+  sweepRetention,
+} from '../../src/index.js';
+import { derived, measurement } from '../fixtures.js';
+
+// A retention job under 13(4): each record sorted into keep / extended / expired at one instant, with the
+// instant its holding is due to end, and nothing of the record but its id (SPEC §5).
+
+const d = (iso: string): Date => new Date(iso);
+
+/** The instant of the sweep: the year of data received 2021-03-15 10:00 JST ends here. */
+const AT = d('2022-03-16T00:00:00+09:00');
+
+const RECORDS: readonly DataRecord[] = [
+  // Received 2021-03-15 10:00 JST: the year ended at AT.
+  measurement({ id: 'm-expired' }),
+  // Received at 00:00 JST: the day of receipt counts (Civil Code 140), so this year ended at AT too.
+  measurement({ id: 'm-midnight', receivedAt: '2021-03-16T00:00:00+09:00' }),
+  // A millisecond later, the first day is 2021-03-17: held to 2022-03-17 00:00.
+  measurement({ id: 'm-keep', receivedAt: '2021-03-16T00:00:00.001+09:00' }),
+  // Extended before its year ended (2022-03-02), until 2022-09-01.
+  measurement({
+    id: 'm-extended',
+    receivedAt: '2021-03-01T10:00:00+09:00',
+    retentionExtensions: [
+      {
+        decidedAt: '2022-02-20T09:00:00+09:00',
+        reason: 'fault investigation',
+        until: '2022-09-01T00:00:00+09:00',
+      },
+    ],
+  }),
+  // Extended without end.
+  measurement({
+    id: 'm-open',
+    receivedAt: '2021-01-10T10:00:00+09:00',
+    retentionExtensions: [{ decidedAt: '2022-01-05T09:00:00+09:00', reason: 'litigation hold' }],
+  }),
+  // Its year ended 2022-03-11; the extension is decided only after AT: in the gap, expired.
+  measurement({
+    id: 'm-gap',
+    receivedAt: '2021-03-10T10:00:00+09:00',
+    retentionExtensions: [{ decidedAt: '2022-03-20T09:00:00+09:00', reason: 'audit request' }],
+  }),
+  derived({ id: 'd-1' }),
+  parseRecord({
+    kind: 'anonymized',
+    id: 'a-1',
+    sources: ['m-1', 'u-1'],
+    createdAt: '2021-04-01T09:00:00+09:00',
+    itemCategories: ['region'],
+  }),
+  parseRecord({ kind: 'statistical', id: 'st-1', sources: ['m-1'], createdAt: '2021-04-01T09:00:00+09:00' }),
+];
+
+const EXPECTED: RetentionSweep = {
+  keep: [
+    { id: 'm-keep', dueAt: d('2022-03-17T00:00:00+09:00') },
+    { id: 'd-1', dueAt: null },
+    { id: 'a-1', dueAt: null },
+    { id: 'st-1', dueAt: null },
+  ],
+  extended: [
+    { id: 'm-extended', dueAt: d('2022-09-01T00:00:00+09:00') },
+    { id: 'm-open', dueAt: null },
+  ],
+  expired: [
+    { id: 'm-expired', dueAt: d('2022-03-16T00:00:00+09:00') },
+    { id: 'm-midnight', dueAt: d('2022-03-16T00:00:00+09:00') },
+    { id: 'm-gap', dueAt: d('2022-03-11T00:00:00+09:00') },
+  ],
+};
+
+const json = (record: DataRecord): unknown => JSON.parse(JSON.stringify(record));
+
+/** A measurement whose receipt time has no offset, which is refused (SPEC §2). */
+const MALFORMED = { ...(json(measurement({ id: 'm-bad' })) as object), receivedAt: '2021-03-15T10:00:00' };
+
+function* generate<T>(items: Iterable<T>): Generator<T> {
+  yield* items;
+}
+
+async function* stream<T>(items: Iterable<T>): AsyncGenerator<T> {
+  for (const item of items) {
+    await Promise.resolve();
+    yield item;
+  }
+}
+
+function inputErrorOf(f: () => unknown): PolicyInputError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof PolicyInputError) return e;
+    throw e;
+  }
+  return expect.fail('expected a PolicyInputError');
+}
+
+describe('sweepRetention', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  describe('classification under 13(4)', () => {
+    it('sorts an array into keep, extended and expired, each with its due date (13(4))', () => {
+      expect(sweepRetention(RECORDS, AT)).toEqual(EXPECTED);
+    });
+
+    it('keeps data within its year until 2022-03-15T23:59:59.999+09:00 and expires it at 2022-03-16T00:00:00+09:00 (13(4))', () => {
+      const one = [measurement({ id: 'm-1' })];
+      expect(sweepRetention(one, d('2022-03-15T23:59:59.999+09:00'))).toEqual({
+        keep: [{ id: 'm-1', dueAt: d('2022-03-16T00:00:00+09:00') }],
+        extended: [],
+        expired: [],
+      });
+      expect(sweepRetention(one, d('2022-03-16T00:00:00+09:00'))).toEqual({
+        keep: [],
+        extended: [],
+        expired: [{ id: 'm-1', dueAt: d('2022-03-16T00:00:00+09:00') }],
+      });
+    });
+
+    it('keeps derived, anonymized and statistical data with no due date: they are not received data (13(4), 31(3))', () => {
+      const result = sweepRetention(RECORDS.slice(6), d('2040-01-01T00:00:00+09:00'));
+      expect(result.keep.map((e) => e.id)).toEqual(['d-1', 'a-1', 'st-1']);
+      expect(result.keep.every((e) => e.dueAt === null)).toBe(true);
+      expect(result.extended).toEqual([]);
+      expect(result.expired).toEqual([]);
+    });
+
+    it('moves data held under an extension to expired at its `until`, which is exclusive (13(4))', () => {
+      const extended = [RECORDS[3]];
+      expect(sweepRetention(extended, d('2022-08-31T23:59:59.999+09:00')).extended.map((e) => e.id)).toEqual([
+        'm-extended',
+      ]);
+      expect(sweepRetention(extended, d('2022-09-01T00:00:00+09:00')).expired.map((e) => e.id)).toEqual([
+        'm-extended',
+      ]);
+    });
+
+    it('returns empty lists for no records', () => {
+      expect(sweepRetention([], AT)).toEqual({ keep: [], extended: [], expired: [] });
+    });
+
+    it('takes `at` from the clock when it is omitted', () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(AT);
+      expect(sweepRetention(RECORDS)).toEqual(EXPECTED);
+    });
+  });
+
+  describe('sources', () => {
+    it('sweeps a generator, reading it through once', () => {
+      expect(sweepRetention(generate(RECORDS), AT)).toEqual(EXPECTED);
+    });
+
+    it('sweeps a Set', () => {
+      expect(sweepRetention(new Set(RECORDS), AT)).toEqual(EXPECTED);
+    });
+
+    it('sweeps an async generator (a cursor, a stream) and then returns a Promise', async () => {
+      const pending = sweepRetention(stream(RECORDS), AT);
+      expect(pending).toBeInstanceOf(Promise);
+      await expect(pending).resolves.toEqual(EXPECTED);
+    });
+
+    it('returns a plain result, not a Promise, for a synchronous iterable', () => {
+      expect(sweepRetention(RECORDS, AT)).not.toBeInstanceOf(Promise);
+    });
+
+    it('sweeps records straight from JSON, timestamps as ISO strings with an offset (SPEC §2)', () => {
+      expect(sweepRetention(RECORDS.map(json), AT)).toEqual(EXPECTED);
+    });
+  });
+
+  describe('result', () => {
+    it('holds ids and due dates, never the records themselves (SPEC §5)', () => {
+      const result = sweepRetention(RECORDS, AT);
+      const entries = [...result.keep, ...result.extended, ...result.expired];
+      expect(entries).toHaveLength(RECORDS.length);
+      for (const entry of entries) {
+        expect(Object.keys(entry).sort()).toEqual(['dueAt', 'id']);
+        expect(typeof entry.id).toBe('string');
+        expect(RECORDS).not.toContain(entry);
+      }
+    });
+
+    it('does not change the records it sweeps', () => {
+      const before = RECORDS.map(json);
+      sweepRetention(RECORDS, AT);
+      expect(RECORDS.map(json)).toEqual(before);
+    });
+  });
+
+  describe('malformed input', () => {
+    it('throws PolicyInputError for a malformed record, with its index at the head of the path', () => {
+      const error = inputErrorOf(() => sweepRetention([RECORDS[0], json(measurement()), MALFORMED], AT));
+      expect(error.code).toBe('invalid-input');
+      expect(error.issues.length).toBeGreaterThan(0);
+      for (const issue of error.issues) expect(issue.path[0]).toBe(2);
+      expect(error.issues.some((i) => i.path.at(-1) === 'receivedAt')).toBe(true);
+    });
+
+    it('throws PolicyInputError for a malformed record from a generator, with its index', () => {
+      const error = inputErrorOf(() => sweepRetention(generate([MALFORMED, RECORDS[0]]), AT));
+      expect(error.issues[0]?.path[0]).toBe(0);
+    });
+
+    it('rejects with PolicyInputError for a malformed record from an async generator, with its index', async () => {
+      const pending = sweepRetention(stream([RECORDS[0], RECORDS[1], RECORDS[2], MALFORMED]), AT);
+      await expect(pending).rejects.toBeInstanceOf(PolicyInputError);
+      const error = await pending.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PolicyInputError);
+      if (error instanceof PolicyInputError) expect(error.issues[0]?.path[0]).toBe(3);
+    });
+
+    it('throws PolicyInputError for something that is not a record at all', () => {
+      const error = inputErrorOf(() => sweepRetention([RECORDS[0], null], AT));
+      expect(error.issues[0]?.path[0]).toBe(1);
+    });
+
+    it('throws PolicyInputError for an invalid `at`', () => {
+      expect(() => sweepRetention(RECORDS, new Date(Number.NaN))).toThrow(PolicyInputError);
+    });
+  });
+});
