@@ -72,6 +72,57 @@ export const en: LocaleMessages = {
       'The user using what the service delivers is the service itself; what the terms restrict is passing it on.',
     'transmission-unrestricted':
       'Before 2020-12-01 nothing restricted sending measurement data to the data centre.',
+    'transmission-without-personal-data':
+      'The measurement data is not personal information, so nothing restricts sending it to the data centre.',
+    'transmission-with-written-consent':
+      'The data is or may be personal information, and the provider consented in writing before the transmission.',
+    'transmission-needs-written-consent':
+      'Measurement data that is or may be personal information may not be sent to the data centre without the provider’s prior written consent (electronic or oral consent is not written).',
+    'user-information-within-privacy-policy':
+      'The user information is handled for a purpose the privacy policy states.',
+    'user-information-beyond-privacy-policy':
+      'User information may not be handled beyond the purposes the privacy policy states.',
+    'user-information-entrusted':
+      'Entrusting user information to a subcontractor is not a provision to a third party.',
+    'user-information-held-under-appi': 'User information may be held under the APPI and the privacy policy.',
+    'anonymization-granted':
+      'The provider may make anonymized information and statistics identifying no one from measurement data and user information.',
+    'made-information-use-granted':
+      'Anonymized or statistical information the provider made may be used and processed, also by others for it.',
+    'made-information-sharing-granted':
+      'Anonymized or statistical information the provider made may be disclosed, transferred or licensed (sublicensing included).',
+    'not-confidential-information':
+      'It was not designated in writing or electronically beforehand, scoped and marked, so it is not confidential information.',
+    'confidentiality-exception':
+      'One of the exceptions applies: already held, lawfully obtained from a third party, independently developed, or public.',
+    'own-confidential-information':
+      'It is the party’s own information: the duty of confidentiality binds only the receiving party.',
+    'confidentiality-survival-ended':
+      'Three years have run since the contract ended, so the confidentiality article no longer binds.',
+    'confidential-use-for-service': 'Confidential information may be used as far as the service needs.',
+    'confidential-use-with-written-consent':
+      'The other party consented in writing beforehand, so it may be used beyond the service.',
+    'confidential-use-beyond-service':
+      'Confidential information may not be used beyond what the service needs without the other party’s written consent.',
+    'confidential-to-its-discloser':
+      'Giving confidential information back to the party that disclosed it is not disclosure to a third party.',
+    'compelled-disclosure':
+      'A law or an authority requires the disclosure to the recipient it names; the other party must be told.',
+    'confidential-to-subcontractor':
+      'The provider may disclose confidential information to a subcontractor as the subcontracting needs, binding it equally.',
+    'confidential-disclosure-with-written-consent':
+      'The other party consented in writing beforehand, so it may be disclosed to a third party.',
+    'confidential-disclosure-needs-written-consent':
+      'Confidential information may not be disclosed to a third party without the other party’s prior written consent.',
+    'confidential-held-until-return-requested':
+      'Confidential information may be held, and is returned or erased when the other party asks.',
+    'provider-owns-content':
+      'Rights in the content stay with the provider or its source; the provider’s own handling of it is not restricted.',
+    'user-may-use-provider-content': 'The user may use the service and its content under the contract.',
+    'provider-content-with-prior-consent':
+      'The provider consented beforehand, so the content may be republished or copied.',
+    'provider-content-needs-prior-consent':
+      'The provider’s content may not be republished, copied or made public, by any means, without its prior consent.',
     'not-granted': 'No article grants this, and nothing is permitted that no article grants.',
   },
   obligations: {

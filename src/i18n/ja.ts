@@ -69,6 +69,55 @@ export const ja: LocaleMessages = {
       'サービスで得た情報を利用者自身が使うことはサービスそのものです（制限されるのは他に渡すことです）。',
     'transmission-unrestricted':
       '2020年12月1日より前は、計測データをデータセンタに送ることを制限する定めはありませんでした。',
+    'transmission-without-personal-data':
+      '個人情報に当たるおそれのない計測データであり、データセンタへの送信に制限はありません。',
+    'transmission-with-written-consent':
+      '個人情報に当たる（おそれのある）計測データですが、送信の時点までに当社の書面による承諾を得ています。',
+    'transmission-needs-written-consent':
+      '個人情報に当たる（おそれのある）計測データは、当社の書面による事前の承諾なしにデータセンタへ送信できません（電磁的方法や口頭の承諾は書面に当たりません）。',
+    'user-information-within-privacy-policy':
+      'プライバシーポリシーが定める利用目的の範囲内での利用者情報の取扱いです。',
+    'user-information-beyond-privacy-policy':
+      'プライバシーポリシーが定める利用目的の範囲を超えて利用者情報を取り扱うことはできません。',
+    'user-information-entrusted':
+      '利用者情報の取扱いを委託先に委ねることは、委託に伴う提供として第三者提供に当たりません。',
+    'user-information-held-under-appi':
+      '利用者情報は個人情報保護法とプライバシーポリシーに従って保有できます。',
+    'anonymization-granted':
+      '当社は計測データと利用者情報から匿名加工情報や個人を識別できない統計情報を作成できます。',
+    'made-information-use-granted':
+      '当社が作成した匿名加工情報・統計情報の使用と加工等は認められています（第三者に行わせる場合を含む）。',
+    'made-information-sharing-granted':
+      '当社が作成した匿名加工情報・統計情報は第三者に開示・譲渡・利用許諾（再利用許諾を含む）できます。',
+    'not-confidential-information':
+      '事前の書面・電磁的方法による指定、範囲の特定、秘密である旨の表示がそろっていないため、秘密情報に当たりません。',
+    'confidentiality-exception':
+      '秘密保持義務の例外（既に保有、第三者から正当に入手、独自に開発、公知）に当たります。',
+    'own-confidential-information': '自ら開示した側の情報であり、その取扱いを秘密保持義務は制限しません。',
+    'confidentiality-survival-ended': '契約終了後3年が経過し、秘密保持の定めはもはや効力を持ちません。',
+    'confidential-use-for-service':
+      '秘密情報をサービスの利用・提供に必要な範囲で使用することは認められています。',
+    'confidential-use-with-written-consent':
+      '相手方の書面による事前の承諾があるため、サービスの範囲を超えて使用できます。',
+    'confidential-use-beyond-service':
+      '秘密情報は、相手方の書面による承諾なく、サービスに必要な範囲を超えて使用できません。',
+    'confidential-to-its-discloser': '開示した相手方に秘密情報を戻すことは、第三者への開示に当たりません。',
+    'compelled-disclosure':
+      '法令の定めまたは官公署の要求に基づき、定められた開示先への開示が認められます（相手方への通知が必要です）。',
+    'confidential-to-subcontractor':
+      '当社は必要と認めるとき、再委託に必要な範囲で再委託先に秘密情報を開示できます（同等の義務を負わせます）。',
+    'confidential-disclosure-with-written-consent':
+      '相手方の書面による事前の承諾があるため、第三者に開示できます。',
+    'confidential-disclosure-needs-written-consent':
+      '秘密情報は、相手方の書面による事前の承諾なく第三者に開示できません。',
+    'confidential-held-until-return-requested':
+      '秘密情報は保有できますが、相手方の求めがあれば返還・消去します。',
+    'provider-owns-content':
+      '当社のコンテンツに関する権利は当社またはその提供元にあり、当社自身の取扱いは制限されません。',
+    'user-may-use-provider-content': '利用者は契約に基づいてサービスとそのコンテンツを利用できます。',
+    'provider-content-with-prior-consent': '当社の事前の承諾があるため、コンテンツを転載・複製等できます。',
+    'provider-content-needs-prior-consent':
+      '当社のコンテンツは、方法を問わず、当社の事前の承諾なく転載・複製・公衆送信等できません。',
     'not-granted': 'この行為を認める条項がないため、許可されません（明示の許可がない行為は不許可とします）。',
   },
   obligations: {

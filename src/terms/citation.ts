@@ -26,20 +26,20 @@ export type CitationSpec =
   | { readonly source: 'contract' };
 
 /**
- * Cites an article of the terms (of the version the rule belongs to).
+ * Cites an article of the terms (of the version the rule belongs to); with no article, the terms as a whole.
  *
  * @example
  * termsArticle(13, 3, 1, 'イ') //=> { source: 'terms', article: 13, paragraph: 3, item: 1, subitem: 'イ' }
  */
 export function termsArticle(
-  article: number,
+  article?: number,
   paragraph?: number,
   item?: number,
   subitem?: Subitem,
 ): CitationSpec {
   return Object.freeze({
     source: 'terms',
-    article,
+    ...(article !== undefined && { article }),
     ...(paragraph !== undefined && { paragraph }),
     ...(item !== undefined && { item }),
     ...(subitem !== undefined && { subitem }),

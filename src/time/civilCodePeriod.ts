@@ -26,12 +26,24 @@ export interface CivilCodePeriod {
 
 const UNITS = ['years', 'months', 'weeks', 'days'] as const;
 
+// Far beyond any period the terms set, and inside what a Date can hold.
+const MAX_DAYS = 3_650_000;
+
 function lengthIssues(start: unknown, length: PeriodLength | undefined): PolicyIssue[] {
   const issues: PolicyIssue[] = [];
   if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
     issues.push({ path: ['start'], code: 'invalid-date', message: 'The start must be a valid Date' });
   }
-  let total = 0;
+  for (const key of Object.keys(length ?? {})) {
+    if (!(UNITS as readonly string[]).includes(key)) {
+      issues.push({
+        path: ['length', key],
+        code: 'unknown-unit',
+        message: `Periods are counted in ${UNITS.join(', ')}; not in ${key}`,
+      });
+    }
+  }
+  let days = 0;
   for (const unit of UNITS) {
     const n = length?.[unit];
     if (n === undefined) continue;
@@ -41,11 +53,17 @@ function lengthIssues(start: unknown, length: PeriodLength | undefined): PolicyI
         code: 'invalid-length',
         message: `${unit} must be a whole number, zero or more`,
       });
-    } else total += n;
+    } else days += n * { years: 366, months: 31, weeks: 7, days: 1 }[unit];
   }
-  if (issues.length === 0 && total === 0) {
+  if (issues.length === 0 && days === 0) {
     issues.push({ path: ['length'], code: 'empty-period', message: 'A period needs a positive length' });
   }
+  if (days > MAX_DAYS)
+    issues.push({
+      path: ['length'],
+      code: 'period-too-long',
+      message: 'A period may last at most about 10,000 years',
+    });
   return issues;
 }
 

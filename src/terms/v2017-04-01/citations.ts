@@ -18,5 +18,7 @@ export const OLD_13_2 = termsArticle(13, 2);
 export const OLD_30_2 = termsArticle(30, 2);
 /** Old 31: user information is kept secret and disclosed to no one without the user's consent. */
 export const OLD_31 = termsArticle(31);
+/** The terms as a whole, where no single article speaks to a request. */
+export const OLD_TERMS = termsArticle();
 /** The service contract itself. */
 export const CONTRACT = serviceContract;

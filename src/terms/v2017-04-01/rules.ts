@@ -15,6 +15,7 @@ import {
   OLD_13_2,
   OLD_30_2,
   OLD_31,
+  OLD_TERMS,
 } from './citations.js';
 
 // The 2017-04-01 terms (the 現行規約 column). They grant far less than the 2020 terms: the provider uses what it
@@ -202,14 +203,35 @@ const defaults: Rule[] = [
     reason: 'not-granted',
     basis: [OLD_31],
   }),
+  // Old 30(2) binds only the user, and only for what the service delivered; the provider's handling of what it
+  // obtained falls under old 13. No old article speaks to the user's own confidential information.
   defineRule({
-    id: 'old-30/default',
+    id: 'old-30/user',
+    kinds: ['confidential', 'provider-content'],
+    actors: ['user'],
+    actions: ACTIONS,
+    when: obtainedFromService,
+    effect: 'deny',
+    reason: 'not-granted',
+    basis: [OLD_30_2],
+  }),
+  defineRule({
+    id: 'old-13/confidential',
+    kinds: ['confidential'],
+    actors: ['provider', 'subcontractor'],
+    actions: ACTIONS,
+    effect: 'deny',
+    reason: 'not-granted',
+    basis: [OLD_13],
+  }),
+  defineRule({
+    id: 'old/default',
     kinds: ['confidential', 'provider-content'],
     actors: [...ACTORS],
     actions: ACTIONS,
     effect: 'deny',
     reason: 'not-granted',
-    basis: [OLD_30_2],
+    basis: [OLD_TERMS],
   }),
 ];
 
