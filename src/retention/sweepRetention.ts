@@ -3,6 +3,7 @@ import { timeOf } from '../internal/timeOf.js';
 import { isParsed } from '../internal/trusted.js';
 import type { DataRecord } from '../records/dataRecord.js';
 import { safeParseRecord } from '../records/parseRecord.js';
+import { retentionEndMs } from './retentionEnd.js';
 import { recordRetentionState } from './retentionStatus.js';
 
 /** A record's id and when it is due for deletion (`null`: nothing ends its holding). */
@@ -31,12 +32,18 @@ function sweeper(at: Date | undefined) {
   const result: RetentionSweep = { keep: [], extended: [], expired: [] };
   // Due dates repeat (one per day of receipt): share one frozen Date per instant instead of one per record.
   const dates = new Map<number, Date>();
+  let lastMs = Number.NaN;
+  let lastDate: Date | null = null;
   const dateOf = (ms: number): Date | null => {
+    if (ms === lastMs) return lastDate;
     if (!Number.isFinite(ms)) return null;
-    const known = dates.get(ms);
-    if (known !== undefined) return known;
-    const date = Object.freeze(new Date(ms));
-    dates.set(ms, date);
+    let date = dates.get(ms);
+    if (date === undefined) {
+      date = Object.freeze(new Date(ms));
+      dates.set(ms, date);
+    }
+    lastMs = ms;
+    lastDate = date;
     return date;
   };
   let index = 0;
@@ -45,14 +52,21 @@ function sweeper(at: Date | undefined) {
     if (isParsed(input)) record = input;
     else {
       const parsed = safeParseRecord(input);
-      if (!parsed.success)
+      if (!parsed.success) {
         throw new PolicyInputError(
           parsed.issues.map((i) => ({ ...i, path: [index, ...i.path] })),
           `record at index ${index}`,
         );
+      }
       record = parsed.data;
     }
     index++;
+    // The common case, measurement data without extensions, needs only its period's end.
+    if (record.kind === 'measurement' && record.retentionExtensions === undefined) {
+      const endsAtMs = retentionEndMs(record.receivedAt.getTime());
+      (atMs < endsAtMs ? result.keep : result.expired).push({ id: record.id, dueAt: dateOf(endsAtMs) });
+      return;
+    }
     const s = recordRetentionState(record, atMs);
     const entry: RetentionEntry = { id: record.id, dueAt: dateOf(s.heldUntilMs) };
     if (s.state === 'expired') result.expired.push(entry);
