@@ -1,3 +1,4 @@
+export type { Admission, AdmitOptions, ConsentOnFile, Refusal } from './engine/admitTransmissions.js';
 export { OBLIGATION_CODES, type ObligationCode, REASON_CODES, type ReasonCode } from './engine/codes.js';
 export {
   createPolicy,
@@ -6,9 +7,20 @@ export {
   type PolicyOptions,
 } from './engine/createPolicy.js';
 export type { Citation, Decision, Obligation, Reason, Subitem, TermsVersionId } from './engine/decision.js';
-export { assertPermitted, canTransmit, canUse, decide, explain } from './engine/defaultPolicy.js';
+export {
+  admitTransmissions,
+  assertPermitted,
+  canTransmit,
+  canUse,
+  decide,
+  explain,
+  ownerOfOutcome,
+  returnOrErase,
+} from './engine/defaultPolicy.js';
 export type { DecisionLogEntry } from './engine/logEntry.js';
+export type { Outcome, OutcomeOwnership, OutcomeQuery } from './engine/ownerOfOutcome.js';
 export type { ConsentInput, ContractInput, DecisionRequest, ValidRequest } from './engine/request.js';
+export type { ReturnOrErase, ReturnRequest } from './engine/returnOrErase.js';
 export {
   ACTIONS,
   ACTORS,

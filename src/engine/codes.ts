@@ -76,6 +76,11 @@ export const REASON_CODES = [
   'user-may-use-provider-content',
   'provider-content-with-prior-consent',
   'provider-content-needs-prior-consent',
+  // 30(3): who owns results made from the data
+  'outcome-belongs-to-producer',
+  'outcome-from-other-data',
+  'outcome-producer-not-a-party',
+  'no-outcome-rule',
   // anything no article grants
   'not-granted',
 ] as const;

@@ -43,7 +43,8 @@ export interface CompiledTerms {
   readonly fallback: CompiledRule;
 }
 
-function citation(
+/** A rule's citation as a decision carries it: the version filled in, APPI numbered for the edition, labelled. */
+export function citation(
   spec: CitationSpec,
   version: TermsVersion,
   locale: Locale,

@@ -9,10 +9,13 @@ import type { RuleEnvironment } from '../terms/rule.js';
 import { termsInForce } from '../terms/termsInForce.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
 import { validateTerms } from '../terms/validateTerms.js';
+import { type Admission, type AdmitOptions, admitWith } from './admitTransmissions.js';
 import { type CompiledRule, type CompiledTerms, compileTerms, instantiate } from './compile.js';
 import type { Decision } from './decision.js';
 import { type DecisionLogEntry, toLogEntry } from './logEntry.js';
+import { type OutcomeOwnership, type OutcomeQuery, ownerOfOutcomeUnder } from './ownerOfOutcome.js';
 import { type DecisionRequest, toValidRequest, type ValidRequest } from './request.js';
+import { type ReturnOrErase, type ReturnRequest, returnOrEraseWith } from './returnOrErase.js';
 import { ACTORS, type Actor, type Purpose } from './vocabulary.js';
 
 /**
@@ -74,6 +77,12 @@ export interface Policy {
   explain(decision: Decision, locale?: Locale): string;
   /** The terms version in force at an instant (default: the clock's now). */
   termsInForce(at?: Date): TermsVersion;
+  /** Who owns a result made from data (30(3)): the party that used or processed it, or `null` with the reason. */
+  ownerOfOutcome(query: OutcomeQuery): OutcomeOwnership;
+  /** What the receiving party must return and erase when the discloser asks (32(4)). */
+  returnOrErase(records: Iterable<unknown>, request: ReturnRequest): ReturnOrErase;
+  /** The 31(2) gate for a batch of raw records: each accepted whole, or refused with why. */
+  admitTransmissions(batch: Iterable<unknown>, options?: AdmitOptions): Admission;
 }
 
 const systemClock = () => new Date();
@@ -217,5 +226,10 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
     explain: (decision: Decision, explainLocale: Locale = locale) =>
       explainDecision(decision, explainLocale, versions),
     termsInForce: (at?: Date) => termsInForce(at ?? now(), versions),
+    ownerOfOutcome: (query: OutcomeQuery) => ownerOfOutcomeUnder(query, versions, locale, now),
+    returnOrErase: (records: Iterable<unknown>, request: ReturnRequest) =>
+      returnOrEraseWith(decide, records, request),
+    admitTransmissions: (batch: Iterable<unknown>, options: AdmitOptions = {}) =>
+      admitWith(decide, batch, options, now),
   });
 }

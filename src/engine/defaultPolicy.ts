@@ -1,9 +1,12 @@
 import type { Locale } from '../i18n/locale.js';
 import type { DataRecord, DataRecordInput } from '../records/dataRecord.js';
 import type { MeasurementRecord, MeasurementRecordInput } from '../records/measurement.js';
+import type { Admission, AdmitOptions } from './admitTransmissions.js';
 import { createPolicy, type DecisionContext, type Policy } from './createPolicy.js';
 import type { Decision } from './decision.js';
+import type { OutcomeOwnership, OutcomeQuery } from './ownerOfOutcome.js';
 import type { DecisionRequest } from './request.js';
+import type { ReturnOrErase, ReturnRequest } from './returnOrErase.js';
 import type { Purpose } from './vocabulary.js';
 
 // Built on first use, so importing the library compiles nothing.
@@ -69,4 +72,37 @@ export function assertPermitted(request: DecisionRequest): Decision {
  */
 export function explain(decision: Decision, locale: Locale = 'ja'): string {
   return policy().explain(decision, locale);
+}
+
+/**
+ * Who owns a result made from data (30(3)), under the default policy.
+ *
+ * @example
+ * ownerOfOutcome({ outcome: 'ai-model', producedBy: 'provider', from: [reading], at: '2021-06-01T10:00:00+09:00' }).owner
+ * //=> 'provider'
+ */
+export function ownerOfOutcome(query: OutcomeQuery): OutcomeOwnership {
+  return policy().ownerOfOutcome(query);
+}
+
+/**
+ * What the receiving party must return and erase when the discloser asks (32(4)), under the default policy.
+ *
+ * @example
+ * returnOrErase([secret], { requestedBy: 'user', at: '2022-01-10T09:00:00+09:00' }).returnAndErase //=> ['s-1']
+ */
+export function returnOrErase(records: Iterable<unknown>, request: ReturnRequest): ReturnOrErase {
+  return policy().returnOrErase(records, request);
+}
+
+/**
+ * The 31(2) gate for a batch of raw records, under the default policy: each accepted whole, or refused with why
+ * (malformed, not measurement data, or refused transmission), never dropped silently.
+ *
+ * @example
+ * const { accepted, refused } = admitTransmissions(JSON.parse(body), { consents });
+ * refused[0] //=> { index: 3, id: 'cam-7/2021-05-20', reason: 'transmission-refused', decision: { … } }
+ */
+export function admitTransmissions(batch: Iterable<unknown>, options?: AdmitOptions): Admission {
+  return policy().admitTransmissions(batch, options);
 }

@@ -123,6 +123,13 @@ export const en: LocaleMessages = {
       'The provider consented beforehand, so the content may be republished or copied.',
     'provider-content-needs-prior-consent':
       'The provider’s content may not be republished, copied or made public, by any means, without its prior consent.',
+    'outcome-belongs-to-producer':
+      'Know-how, AI models, inventions and other technical results from using or processing measurement or derived data belong to the party that did it.',
+    'outcome-from-other-data':
+      'The result was made from more than measurement or derived data, so this article does not settle who owns it.',
+    'outcome-producer-not-a-party':
+      'Neither the user nor the provider made the result, so this article does not settle who owns it.',
+    'no-outcome-rule': 'This version of the terms has no rule on who owns results made from the data.',
     'not-granted': 'No article grants this, and nothing is permitted that no article grants.',
   },
   obligations: {

@@ -118,6 +118,13 @@ export const ja: LocaleMessages = {
     'provider-content-with-prior-consent': '当社の事前の承諾があるため、コンテンツを転載・複製等できます。',
     'provider-content-needs-prior-consent':
       '当社のコンテンツは、方法を問わず、当社の事前の承諾なく転載・複製・公衆送信等できません。',
+    'outcome-belongs-to-producer':
+      '計測データ・派生データの使用や加工等から得られたノウハウ、AIの学習モデル、発明その他の技術的成果は、それを行った当事者に帰属します。',
+    'outcome-from-other-data':
+      '成果の元に計測データ・派生データ以外の情報が含まれるため、この定めでは帰属が決まりません。',
+    'outcome-producer-not-a-party':
+      '成果を生んだのが利用者でも当社でもないため、この定めでは帰属が決まりません。',
+    'no-outcome-rule': 'この版の規約には、データから得られた成果の帰属についての定めがありません。',
     'not-granted': 'この行為を認める条項がないため、許可されません（明示の許可がない行為は不許可とします）。',
   },
   obligations: {

@@ -1,4 +1,5 @@
 import type { TermsVersionId } from '../engine/decision.js';
+import type { CitationSpec } from './citation.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -42,5 +43,10 @@ export interface TermsVersion {
   /** When users were told of the change; Art. 3 (2020-12-01) requires it before `effectiveFrom`. */
   readonly noticeGivenAt?: Date | undefined;
   readonly rules: readonly Rule[];
+  /**
+   * The article that gives the results of using or processing data (know-how, AI models, inventions) to the
+   * party that produced them, if the version has one (30(3) from 2020-12-01; the 2017-04-01 terms had none).
+   */
+  readonly outcomeOwnership?: CitationSpec | undefined;
   readonly articles: Readonly<Record<number, ArticleSummary>>;
 }

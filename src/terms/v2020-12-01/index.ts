@@ -6,8 +6,11 @@ import {
   holding,
   measurementByProviderSide,
 } from './article13.js';
+import { article30 } from './article30.js';
 import { article31 } from './article31.js';
+import { article32 } from './article32.js';
 import { articles } from './articles.js';
+import { ART_30_3 } from './citations.js';
 import { defaults } from './defaults.js';
 
 /**
@@ -27,9 +30,12 @@ export const terms20201201: TermsVersion = Object.freeze({
     ...derivedByProviderSide,
     ...holding,
     ...byUser,
+    ...article30,
     ...article31,
+    ...article32,
     ...article13Defaults,
     ...defaults,
   ]),
   articles,
+  outcomeOwnership: ART_30_3,
 });

@@ -1,0 +1,103 @@
+import type { PolicyIssue } from '../errors.js';
+import { isParsed } from '../internal/trusted.js';
+import type { MeasurementRecord } from '../records/measurement.js';
+import { safeParseRecord } from '../records/parseRecord.js';
+import type { Decision } from './decision.js';
+import type { ConsentInput, DecisionRequest } from './request.js';
+
+/** A consent the provider has on file for a contract. */
+export interface ConsentOnFile extends ConsentInput {
+  readonly contractId: string;
+}
+
+/**
+ * How a batch is admitted: the instant of receipt (default the policy's clock) and the consents on file.
+ *
+ * @example
+ * const options: AdmitOptions = { at: new Date(), consents: [{ contractId: 'C-1', from: 'provider', form: 'written', grantedAt: new Date('2021-01-05T00:00:00+09:00') }] };
+ */
+export interface AdmitOptions {
+  readonly at?: Date | undefined;
+  readonly consents?: readonly ConsentOnFile[] | undefined;
+}
+
+/** Why a record of a batch was refused. */
+export type Refusal =
+  | {
+      readonly index: number;
+      readonly id?: string;
+      readonly reason: 'malformed';
+      readonly issues: readonly PolicyIssue[];
+    }
+  | { readonly index: number; readonly id: string; readonly reason: 'not-measurement-data' }
+  | {
+      readonly index: number;
+      readonly id: string;
+      readonly reason: 'transmission-refused';
+      readonly decision: Decision;
+    };
+
+/**
+ * The outcome of admitting a batch: every record is either accepted, parsed and whole, or refused with why;
+ * `accepted.length + refused.length` is always the batch's length.
+ *
+ * @example
+ * const { accepted, refused } = policy.admitTransmissions(batch, { consents });
+ */
+export interface Admission {
+  readonly accepted: MeasurementRecord[];
+  readonly refused: Refusal[];
+}
+
+const rank = (c: ConsentInput, at: Date): number =>
+  (c.from === 'provider' ? 4 : 0) +
+  (c.form === 'written' ? 2 : 0) +
+  (new Date(c.grantedAt).getTime() <= at.getTime() ? 1 : 0);
+
+function strongest(candidates: readonly ConsentInput[] | undefined, at: Date): ConsentInput | undefined {
+  let best: ConsentInput | undefined;
+  for (const c of candidates ?? []) if (best === undefined || rank(c, at) > rank(best, at)) best = c;
+  return best;
+}
+
+/** The 31(2) gate in front of a receiver; see {@link Policy.admitTransmissions}. */
+export function admitWith(
+  decide: (request: DecisionRequest) => Decision,
+  batch: Iterable<unknown>,
+  options: AdmitOptions,
+  now: () => Date,
+): Admission {
+  const at = options.at ?? now();
+  const consents = new Map<string, ConsentInput[]>();
+  for (const { contractId, ...consent } of options.consents ?? []) {
+    consents.set(contractId, [...(consents.get(contractId) ?? []), consent]);
+  }
+  const result: Admission = { accepted: [], refused: [] };
+  let index = -1;
+  for (const input of batch) {
+    index++;
+    const parsed = isParsed(input) ? { success: true as const, data: input } : safeParseRecord(input);
+    if (!parsed.success) {
+      const id = (input as { id?: unknown } | null)?.id;
+      result.refused.push({
+        index,
+        ...(typeof id === 'string' && { id }),
+        reason: 'malformed',
+        issues: parsed.issues,
+      });
+      continue;
+    }
+    const record = parsed.data;
+    if (record.kind !== 'measurement') {
+      result.refused.push({ index, id: record.id, reason: 'not-measurement-data' });
+      continue;
+    }
+    // One decision per record, so the audit log holds one entry each: it is made with the strongest consent on
+    // file for the contract — the provider's, in writing, given by the instant of receipt — if there is one.
+    const consent = strongest(consents.get(record.contractId), at);
+    const decision = decide({ action: 'transmit', actor: 'user', data: record, at, consent });
+    if (decision.allowed) result.accepted.push(record);
+    else result.refused.push({ index, id: record.id, reason: 'transmission-refused', decision });
+  }
+  return result;
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { PolicyInputError } from '../errors.js';
+import type { Locale } from '../i18n/locale.js';
+import { messagesFor } from '../i18n/messages.js';
+import { APPI_RENUMBERED_AT_MS } from '../internal/appi.js';
+import { toPolicyIssues } from '../internal/issues.js';
+import { type DataRecordInput, dataRecord } from '../records/dataRecord.js';
+import { timestamp } from '../records/timestamp.js';
+import { termsArticle } from '../terms/citation.js';
+import { termsInForce } from '../terms/termsInForce.js';
+import type { TermsVersion } from '../terms/termsVersion.js';
+import type { ReasonCode } from './codes.js';
+import { citation } from './compile.js';
+import type { Citation, Reason, TermsVersionId } from './decision.js';
+import { PARTIES, type Party } from './vocabulary.js';
+
+/** The kinds of result 30(3) names: know-how, AI learning models, inventions, and other technical results. */
+export type Outcome = 'know-how' | 'ai-model' | 'invention' | 'other-technical-result';
+
+/**
+ * A question for 30(3): who owns a result `producedBy` a party made `from` some records?
+ *
+ * @example
+ * const query: OutcomeQuery = { outcome: 'ai-model', producedBy: 'provider', from: [reading], at: new Date() };
+ */
+export interface OutcomeQuery {
+  readonly outcome: Outcome;
+  readonly producedBy: Party;
+  readonly from: readonly DataRecordInput[];
+  readonly at?: Date | string | undefined;
+}
+
+/**
+ * The answer: the owning party, or `null` with the reason the terms give none; the terms version that decided and
+ * the article it rests on.
+ *
+ * @example
+ * const answer: OutcomeOwnership = { owner: 'provider', terms: '2020-12-01', basis: [citation], reason };
+ */
+export interface OutcomeOwnership {
+  readonly owner: 'user' | 'provider' | null;
+  readonly terms: TermsVersionId;
+  readonly basis: readonly Citation[];
+  readonly reason: Reason;
+}
+
+const querySchema = z.object({
+  outcome: z.enum(['know-how', 'ai-model', 'invention', 'other-technical-result']),
+  producedBy: z.enum(PARTIES),
+  from: z.array(dataRecord).min(1, { message: 'An outcome is made from at least one record' }),
+  at: timestamp.optional(),
+});
+
+const FROM_DATA: ReadonlySet<string> = new Set(['measurement', 'derived']);
+
+/** 30(3) over a policy's terms versions; see {@link Policy.ownerOfOutcome}. */
+export function ownerOfOutcomeUnder(
+  query: OutcomeQuery,
+  versions: readonly TermsVersion[],
+  locale: Locale,
+  now: () => Date,
+): OutcomeOwnership {
+  const parsed = querySchema.safeParse(query);
+  if (!parsed.success) throw new PolicyInputError(toPolicyIssues(parsed.error.issues), 'outcome query');
+  const { producedBy, from } = parsed.data;
+  const at = parsed.data.at ?? now();
+  const version = termsInForce(at, versions);
+  const cite = (spec = version.outcomeOwnership ?? termsArticle()) =>
+    citation(spec, version, locale, at.getTime() < APPI_RENUMBERED_AT_MS);
+  const answer = (owner: OutcomeOwnership['owner'], code: ReasonCode): OutcomeOwnership => ({
+    owner,
+    terms: version.id,
+    basis: [cite()],
+    reason: { code, message: messagesFor(locale).reasons[code] },
+  });
+  if (version.outcomeOwnership === undefined) return answer(null, 'no-outcome-rule');
+  if (!from.every((r) => FROM_DATA.has(r.kind))) return answer(null, 'outcome-from-other-data');
+  if (producedBy !== 'user' && producedBy !== 'provider') return answer(null, 'outcome-producer-not-a-party');
+  return answer(producedBy, 'outcome-belongs-to-producer');
+}

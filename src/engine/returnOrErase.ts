@@ -1,0 +1,82 @@
+import { PolicyInputError } from '../errors.js';
+import { isParsed } from '../internal/trusted.js';
+import type { DataRecord } from '../records/dataRecord.js';
+import { safeParseRecord } from '../records/parseRecord.js';
+import type { ReasonCode } from './codes.js';
+import type { Decision } from './decision.js';
+import type { ContractInput, DecisionRequest } from './request.js';
+
+/**
+ * A request under 32(4): the party that disclosed confidential information asks for it back.
+ *
+ * @example
+ * const request: ReturnRequest = { requestedBy: 'user', at: new Date('2022-01-10T09:00:00+09:00'), contract };
+ */
+export interface ReturnRequest {
+  readonly requestedBy: 'user' | 'provider';
+  readonly at?: Date | string | undefined;
+  readonly contract?: ContractInput | undefined;
+}
+
+/**
+ * What a 32(4) request requires: the ids whose materials must be returned and whose electronic records must be
+ * erased, and every other record with the reason the request does not reach it.
+ *
+ * @example
+ * const result: ReturnOrErase = { returnAndErase: ['s-1'], notBound: [{ id: 's-2', reason: 'confidentiality-exception' }] };
+ */
+export interface ReturnOrErase {
+  readonly returnAndErase: string[];
+  readonly notBound: { readonly id: string; readonly reason: ReasonCode }[];
+}
+
+/**
+ * 32(4) over a policy's decisions: for each record the requester disclosed, the receiving party's holding of it is
+ * decided; where the permit carries `return-or-erase-on-request`, Art. 32 binds it and it must go back.
+ */
+export function returnOrEraseWith(
+  decide: (request: DecisionRequest) => Decision,
+  records: Iterable<unknown>,
+  request: ReturnRequest,
+): ReturnOrErase {
+  if (request.requestedBy !== 'user' && request.requestedBy !== 'provider') {
+    throw new PolicyInputError(
+      [{ path: ['requestedBy'], code: 'invalid-value', message: "requestedBy is 'user' or 'provider'" }],
+      'return request',
+    );
+  }
+  const receiver = request.requestedBy === 'user' ? 'provider' : 'user';
+  const result: ReturnOrErase = { returnAndErase: [], notBound: [] };
+  let index = 0;
+  for (const input of records) {
+    let record: DataRecord;
+    if (isParsed(input)) record = input;
+    else {
+      const parsed = safeParseRecord(input);
+      if (!parsed.success)
+        throw new PolicyInputError(
+          parsed.issues.map((i) => ({ ...i, path: ['records', index, ...i.path] })),
+          'records',
+        );
+      record = parsed.data;
+    }
+    index++;
+    if (record.kind !== 'confidential')
+      result.notBound.push({ id: record.id, reason: 'not-confidential-information' });
+    else if (record.disclosedBy !== request.requestedBy)
+      result.notBound.push({ id: record.id, reason: 'own-confidential-information' });
+    else {
+      const decision = decide({
+        action: 'retain',
+        actor: receiver,
+        data: record,
+        at: request.at,
+        contract: request.contract,
+      });
+      if (decision.obligations.some((o) => o.code === 'return-or-erase-on-request'))
+        result.returnAndErase.push(record.id);
+      else result.notBound.push({ id: record.id, reason: decision.reasons[0]?.code ?? 'not-granted' });
+    }
+  }
+  return result;
+}
