@@ -1,9 +1,14 @@
-import type { PolicyIssue } from '../errors.js';
+import { z } from 'zod';
+import { PolicyInputError, type PolicyIssue } from '../errors.js';
+import { toPolicyIssues } from '../internal/issues.js';
 import { isParsed } from '../internal/trusted.js';
+import { nonBlank } from '../records/fields.js';
 import type { MeasurementRecord } from '../records/measurement.js';
 import { safeParseRecord } from '../records/parseRecord.js';
+import { timestamp } from '../records/timestamp.js';
 import type { Decision } from './decision.js';
 import type { ConsentInput, DecisionRequest } from './request.js';
+import { type ConsentForm, PARTIES, type Party } from './vocabulary.js';
 
 /** A consent the provider has on file for a contract. */
 export interface ConsentOnFile extends ConsentInput {
@@ -17,7 +22,7 @@ export interface ConsentOnFile extends ConsentInput {
  * const options: AdmitOptions = { at: new Date(), consents: [{ contractId: 'C-1', from: 'provider', form: 'written', grantedAt: new Date('2021-01-05T00:00:00+09:00') }] };
  */
 export interface AdmitOptions {
-  readonly at?: Date | undefined;
+  readonly at?: Date | string | undefined;
   readonly consents?: readonly ConsentOnFile[] | undefined;
 }
 
@@ -49,13 +54,33 @@ export interface Admission {
   readonly refused: Refusal[];
 }
 
-const rank = (c: ConsentInput, at: Date): number =>
+const optionsSchema = z.object({
+  at: timestamp.optional(),
+  consents: z
+    .array(
+      z.object({
+        contractId: nonBlank,
+        from: z.enum(PARTIES),
+        form: z.enum(['written', 'electronic', 'oral']),
+        grantedAt: timestamp,
+      }),
+    )
+    .optional(),
+});
+
+interface ValidConsent {
+  readonly from: Party;
+  readonly form: ConsentForm;
+  readonly grantedAt: Date;
+}
+
+const rank = (c: ValidConsent, at: Date): number =>
   (c.from === 'provider' ? 4 : 0) +
   (c.form === 'written' ? 2 : 0) +
-  (new Date(c.grantedAt).getTime() <= at.getTime() ? 1 : 0);
+  (c.grantedAt.getTime() <= at.getTime() ? 1 : 0);
 
-function strongest(candidates: readonly ConsentInput[] | undefined, at: Date): ConsentInput | undefined {
-  let best: ConsentInput | undefined;
+function strongest(candidates: readonly ValidConsent[] | undefined, at: Date): ValidConsent | undefined {
+  let best: ValidConsent | undefined;
   for (const c of candidates ?? []) if (best === undefined || rank(c, at) > rank(best, at)) best = c;
   return best;
 }
@@ -67,9 +92,13 @@ export function admitWith(
   options: AdmitOptions,
   now: () => Date,
 ): Admission {
-  const at = options.at ?? now();
-  const consents = new Map<string, ConsentInput[]>();
-  for (const { contractId, ...consent } of options.consents ?? []) {
+  // The options are checked before any record is looked at: a bad consent on file fails the call as a whole,
+  // rather than part-way through a batch.
+  const checked = optionsSchema.safeParse(options);
+  if (!checked.success) throw new PolicyInputError(toPolicyIssues(checked.error.issues), 'admission options');
+  const at = checked.data.at ?? now();
+  const consents = new Map<string, ValidConsent[]>();
+  for (const { contractId, ...consent } of checked.data.consents ?? []) {
     consents.set(contractId, [...(consents.get(contractId) ?? []), consent]);
   }
   const result: Admission = { accepted: [], refused: [] };

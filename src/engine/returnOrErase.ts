@@ -1,7 +1,11 @@
+import { z } from 'zod';
 import { PolicyInputError } from '../errors.js';
+import { toPolicyIssues } from '../internal/issues.js';
 import { isParsed } from '../internal/trusted.js';
 import type { DataRecord } from '../records/dataRecord.js';
+import { nonBlank } from '../records/fields.js';
 import { safeParseRecord } from '../records/parseRecord.js';
+import { timestamp } from '../records/timestamp.js';
 import type { ReasonCode } from './codes.js';
 import type { Decision } from './decision.js';
 import type { ContractInput, DecisionRequest } from './request.js';
@@ -30,6 +34,19 @@ export interface ReturnOrErase {
   readonly notBound: { readonly id: string; readonly reason: ReasonCode }[];
 }
 
+const requestSchema = z.object({
+  requestedBy: z.enum(['user', 'provider']),
+  at: timestamp.optional(),
+  contract: z
+    .object({ id: nonBlank, formedAt: timestamp, terminatedAt: timestamp.optional() })
+    .refine((c) => c.terminatedAt === undefined || c.terminatedAt.getTime() >= c.formedAt.getTime(), {
+      message: 'A contract cannot end before it is formed',
+      path: ['terminatedAt'],
+      params: { code: 'contract-ends-before-formed' },
+    })
+    .optional(),
+});
+
 /**
  * 32(4) over a policy's decisions: for each record the requester disclosed, the receiving party's holding of it is
  * decided; where the permit carries `return-or-erase-on-request`, Art. 32 binds it and it must go back.
@@ -39,12 +56,10 @@ export function returnOrEraseWith(
   records: Iterable<unknown>,
   request: ReturnRequest,
 ): ReturnOrErase {
-  if (request.requestedBy !== 'user' && request.requestedBy !== 'provider') {
-    throw new PolicyInputError(
-      [{ path: ['requestedBy'], code: 'invalid-value', message: "requestedBy is 'user' or 'provider'" }],
-      'return request',
-    );
-  }
+  // The request is checked whole before any record is read, so a bad instant or contract is reported even when
+  // no record would have needed a decision.
+  const checked = requestSchema.safeParse(request);
+  if (!checked.success) throw new PolicyInputError(toPolicyIssues(checked.error.issues), 'return request');
   const receiver = request.requestedBy === 'user' ? 'provider' : 'user';
   const result: ReturnOrErase = { returnAndErase: [], notBound: [] };
   let index = 0;
