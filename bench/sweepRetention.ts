@@ -1,6 +1,6 @@
 // sweepRetention over 1,000,000 measurement records: time and memory, sync and async-iterable.
 // Run: npm run bench:sweep   (N=200000 npm run bench:sweep for a quicker run)
-import { type DataRecord, parseRecord, sweepRetention } from '../src/index.js';
+import { type DataRecord, parseRecord, sweepRetention } from 'm2m-data-policy';
 
 const N = Number(process.env.N ?? 1_000_000);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});

@@ -14,7 +14,14 @@ import { type CompiledRule, type CompiledTerms, compileTerms, instantiate } from
 import type { Decision } from './decision.js';
 import { type DecisionLogEntry, toLogEntry } from './logEntry.js';
 import { type OutcomeOwnership, type OutcomeQuery, ownerOfOutcomeUnder } from './ownerOfOutcome.js';
-import { type DecisionRequest, toValidRequest, type ValidRequest } from './request.js';
+import {
+  createSlots,
+  type DecisionRequest,
+  fillSlots,
+  fillUseSlots,
+  parseRequest,
+  type ValidRequest,
+} from './request.js';
 import { type ReturnOrErase, type ReturnRequest, returnOrEraseWith } from './returnOrErase.js';
 import { ACTORS, type Actor, type Purpose } from './vocabulary.js';
 
@@ -177,31 +184,40 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
     (r.recipients === null || (request.recipient !== undefined && r.recipients.has(request.recipient))) &&
     (r.when === null || r.when(request, at, env));
 
-  const decide = (input: DecisionRequest): Decision => {
-    const request = toValidRequest(input);
+  /** The rule that answers a request, and the instant it is answered for. */
+  const choose = (request: ValidRequest, at: Date): CompiledRule => {
+    const terms = inForce(at.getTime(), at);
+    const candidates = terms.index
+      .get(request.data.kind)
+      ?.get(request.actor ?? defaultActor)
+      ?.get(request.action);
+    if (candidates !== undefined) for (const r of candidates) if (matches(r, request, at)) return r;
+    return terms.fallback;
+  };
+
+  const templateFor = (rule: CompiledRule, at: Date) =>
+    at.getTime() < APPI_RENUMBERED_AT_MS ? rule.beforeAppi2022 : rule.current;
+
+  const evaluate = (request: ValidRequest): Decision => {
     const at = request.at ?? now();
-    const atMs = at.getTime();
-    const terms = inForce(atMs, at);
-    const actor = request.actor ?? defaultActor;
-    let chosen = terms.fallback;
-    const candidates = terms.index.get(request.data.kind)?.get(actor)?.get(request.action);
-    if (candidates !== undefined) {
-      for (const r of candidates) {
-        if (matches(r, request, at)) {
-          chosen = r;
-          break;
-        }
-      }
-    }
-    const decision = instantiate(
-      atMs < APPI_RENUMBERED_AT_MS ? chosen.beforeAppi2022 : chosen.current,
-      at,
-      request,
-      env,
-    );
-    if (onDecision !== undefined) onDecision(toLogEntry(request, actor, decision));
+    const decision = instantiate(templateFor(choose(request, at), at), at, request, env);
+    // The slots are refilled by the next call; the log entry is built from them before the hook runs.
+    if (onDecision !== undefined) onDecision(toLogEntry(request, request.actor ?? defaultActor, decision));
     return decision;
   };
+
+  // The answer alone, for the boolean shortcuts: no decision object is built unless a hook needs one.
+  const allowed = (request: ValidRequest): boolean => {
+    if (onDecision !== undefined) return evaluate(request).allowed;
+    const at = request.at ?? now();
+    return templateFor(choose(request, at), at).allowed;
+  };
+
+  // One set of slots per policy, refilled on every call: a decision allocates only itself. Nothing keeps a
+  // reference to the slots past the call that filled them.
+  const slots = createSlots();
+  const decide = (input: DecisionRequest): Decision =>
+    evaluate(fillSlots(slots, input) ? (slots as ValidRequest) : parseRequest(input));
 
   return Object.freeze({
     actor: defaultActor,
@@ -209,11 +225,9 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
     terms: versions,
     decide,
     canUse: (data: DataRecord | DataRecordInput, purpose: Purpose, context?: DecisionContext) =>
-      decide(
-        context === undefined
-          ? { action: 'use', data, purpose }
-          : { ...context, action: 'use', data, purpose },
-      ).allowed,
+      fillUseSlots(slots, data, purpose, context)
+        ? allowed(slots as ValidRequest)
+        : allowed(parseRequest({ ...context, action: 'use', data, purpose })),
     canTransmit: (
       measurement: MeasurementRecord | MeasurementRecordInput,
       context?: Omit<DecisionContext, 'actor'>,

@@ -1,0 +1,71 @@
+// canUse and decide against CASL's can() on the same Article 13 questions, and parseRecord's throughput.
+// Run: npm run bench (all benchmarks) or npx tsx bench/decisions.ts
+import { Bench } from 'tinybench';
+import { createPolicy, parseRecord } from 'm2m-data-policy';
+import { assertEquivalent } from './equivalence.js';
+import {
+  article13Ability,
+  caslMixed,
+  caslUseSubjects,
+  makeRecords,
+  mixedRequests,
+  useQuestions,
+} from './workload.js';
+
+const policy = createPolicy();
+const ability = article13Ability();
+const checked = assertEquivalent(policy, ability);
+console.log(
+  `Same answers from both on ${checked.use} canUse questions and ${checked.mixed} mixed requests.\n`,
+);
+
+// JSON-shaped input for the parser: what arrives over the wire, dates as ISO strings with an offset.
+const json = makeRecords(1000).map((r) => JSON.parse(JSON.stringify(r)) as unknown);
+
+let sink = 0;
+const N = 1000;
+const bench = new Bench({ time: 2000, warmup: true, warmupTime: 500 });
+bench
+  .add('canUse (m2m-data-policy)', () => {
+    for (const q of useQuestions) if (policy.canUse(q.data, q.purpose, q.context)) sink++;
+  })
+  .add('can("use") (CASL)', () => {
+    for (const s of caslUseSubjects) if (ability.can('use', s as never)) sink++;
+  })
+  .add('decide, full decision (m2m-data-policy)', () => {
+    for (const r of mixedRequests) sink += policy.decide(r).basis.length;
+  })
+  .add('can(mixed actions) (CASL)', () => {
+    for (const c of caslMixed) if (ability.can(c.action, c.subject as never)) sink++;
+  })
+  .add('parseRecord, JSON-shaped (m2m-data-policy)', () => {
+    for (const r of json) sink += parseRecord(r).id.length;
+  });
+await bench.run();
+
+const perCallNs = (name: string) => {
+  const task = bench.getTask(name);
+  const p50 = task?.result && 'latency' in task.result ? task.result.latency.p50 : Number.NaN;
+  return (p50 * 1e6) / N;
+};
+const rows = [
+  ['canUse (m2m-data-policy)', 'can("use") (CASL)'],
+  ['decide, full decision (m2m-data-policy)', 'can(mixed actions) (CASL)'],
+  ['parseRecord, JSON-shaped (m2m-data-policy)', undefined],
+] as const;
+console.log(
+  `node ${process.version}, ${process.platform}/${process.arch}; median of ${bench.tasks.map((t) => (t.result && 'latency' in t.result ? t.result.latency.samplesCount : 0)).join('/')} samples of ${N} calls each`,
+);
+console.log('| operation | median per call | calls/s | vs CASL can() |');
+console.log('| --- | ---: | ---: | ---: |');
+for (const [ours, theirs] of rows) {
+  const a = perCallNs(ours);
+  console.log(
+    `| ${ours} | ${a.toFixed(1)} ns | ${Math.round(1e9 / a).toLocaleString('en')} | ${theirs ? `${(perCallNs(theirs) / a).toFixed(2)}×` : '—'} |`,
+  );
+  if (theirs) {
+    const b = perCallNs(theirs);
+    console.log(`| ${theirs} | ${b.toFixed(1)} ns | ${Math.round(1e9 / b).toLocaleString('en')} | 1.00× |`);
+  }
+}
+if (sink === -1) console.log(sink);
