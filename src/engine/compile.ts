@@ -25,7 +25,6 @@ export interface DecisionTemplate {
 /** A rule ready to be matched: its filters as sets, its answer as templates for both APPI editions. */
 export interface CompiledRule {
   readonly rule: Rule;
-  readonly purposes: ReadonlySet<string> | null;
   readonly recipients: ReadonlySet<string> | null;
   readonly when: ((request: ValidRequest, at: Date, env: RuleEnvironment) => boolean) | null;
   /** The answer for decisions from 2022-04-01 (APPI as renumbered then). */
@@ -34,11 +33,35 @@ export interface CompiledRule {
   readonly beforeAppi2022: DecisionTemplate;
 }
 
+/**
+ * The rules for one (kind, actor, action), split by purpose at compile time: `byPurpose` holds, for each purpose
+ * some rule names, the rules that can match it (those naming it and those naming none), in order; requests with
+ * any other purpose, or none, try `unfiltered` (the rules naming no purpose).
+ */
+export interface RuleBucket {
+  readonly byPurpose: ReadonlyMap<string, readonly CompiledRule[]>;
+  readonly unfiltered: readonly CompiledRule[];
+}
+
+function bucketOf(rules: readonly CompiledRule[]): RuleBucket {
+  const named = new Set(rules.flatMap((r) => r.rule.purposes ?? []));
+  const canMatch = (purpose: string | undefined) =>
+    Object.freeze(
+      rules.filter(
+        (r) => r.rule.purposes === undefined || (purpose !== undefined && r.rule.purposes.includes(purpose)),
+      ),
+    );
+  return Object.freeze({
+    byPurpose: new Map([...named].map((p) => [p, canMatch(p)] as const)),
+    unfiltered: canMatch(undefined),
+  });
+}
+
 /** A terms version compiled for one locale: a lookup by kind, actor and action to the rules to try in order. */
 export interface CompiledTerms {
   readonly version: TermsVersion;
   readonly effectiveFromMs: number;
-  readonly index: ReadonlyMap<DataKind, ReadonlyMap<Actor, ReadonlyMap<Action, readonly CompiledRule[]>>>;
+  readonly index: ReadonlyMap<DataKind, ReadonlyMap<Actor, ReadonlyMap<Action, RuleBucket>>>;
   /** The answer when no rule matches: deny, citing the terms version as a whole. */
   readonly fallback: CompiledRule;
 }
@@ -92,7 +115,6 @@ function compileRule(rule: Rule, version: TermsVersion, locale: Locale): Compile
   );
   return Object.freeze({
     rule,
-    purposes: rule.purposes ? new Set<string>(rule.purposes) : null,
     recipients: rule.recipients ? new Set<string>(rule.recipients) : null,
     when: (rule.when as CompiledRule['when']) ?? null,
     current,
@@ -131,11 +153,11 @@ const cache = new WeakMap<TermsVersion, Map<Locale, CompiledTerms>>();
 export function compileTerms(version: TermsVersion, locale: Locale): CompiledTerms {
   const hit = cache.get(version)?.get(locale);
   if (hit) return hit;
-  const index = new Map<DataKind, Map<Actor, Map<Action, CompiledRule[]>>>();
+  const lists = new Map<DataKind, Map<Actor, Map<Action, CompiledRule[]>>>();
   for (const rule of version.rules) {
     const compiled = compileRule(rule, version, locale);
     for (const kind of rule.kinds) {
-      const byActor = getOrCreate(index, kind, () => new Map<Actor, Map<Action, CompiledRule[]>>());
+      const byActor = getOrCreate(lists, kind, () => new Map<Actor, Map<Action, CompiledRule[]>>());
       for (const actor of rule.actors) {
         const byAction = getOrCreate(byActor, actor, () => new Map<Action, CompiledRule[]>());
         for (const action of rule.actions)
@@ -143,6 +165,17 @@ export function compileTerms(version: TermsVersion, locale: Locale): CompiledTer
       }
     }
   }
+  const index = new Map(
+    [...lists].map(([kind, byActor]) => [
+      kind,
+      new Map(
+        [...byActor].map(([actor, byAction]) => [
+          actor,
+          new Map([...byAction].map(([action, rules]) => [action, bucketOf(rules)] as const)),
+        ]),
+      ),
+    ]),
+  );
   const fallback = compileRule(FALLBACK, version, locale);
   const compiled: CompiledTerms = Object.freeze({
     version,

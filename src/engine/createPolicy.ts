@@ -180,18 +180,21 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
   };
 
   const matches = (r: CompiledRule, request: ValidRequest, at: Date): boolean =>
-    (r.purposes === null || (request.purpose !== undefined && r.purposes.has(request.purpose))) &&
     (r.recipients === null || (request.recipient !== undefined && r.recipients.has(request.recipient))) &&
     (r.when === null || r.when(request, at, env));
 
   /** The rule that answers a request, and the instant it is answered for. */
   const choose = (request: ValidRequest, at: Date): CompiledRule => {
     const terms = inForce(at.getTime(), at);
-    const candidates = terms.index
+    const bucket = terms.index
       .get(request.data.kind)
       ?.get(request.actor ?? defaultActor)
       ?.get(request.action);
-    if (candidates !== undefined) for (const r of candidates) if (matches(r, request, at)) return r;
+    if (bucket !== undefined) {
+      const purpose = request.purpose;
+      const candidates = (purpose !== undefined && bucket.byPurpose.get(purpose)) || bucket.unfiltered;
+      for (const r of candidates) if (matches(r, request, at)) return r;
+    }
     return terms.fallback;
   };
 

@@ -310,10 +310,11 @@ export function fillUseSlots(
   if (context !== undefined && (typeof context !== 'object' || context === null || !readFields(s, context)))
     return false;
   if (!isParsed(data) || !isNonBlank(purpose)) return false;
+  // Action, record and purpose are all there, which is everything complete() would ask of a use.
   s.action = 'use';
   s.data = data;
   s.purpose = purpose as Purpose;
-  return complete(s);
+  return true;
 }
 
 /** Reads a request the fast path could not vouch for through the schema: every problem, with its path. */
