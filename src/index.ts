@@ -13,7 +13,9 @@ export {
   canTransmit,
   canUse,
   decide,
+  decideMany,
   explain,
+  filterPermitted,
   ownerOfOutcome,
   returnOrErase,
 } from './engine/defaultPolicy.js';

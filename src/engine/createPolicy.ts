@@ -2,6 +2,7 @@ import { PolicyInputError, type PolicyIssue, PolicyViolationError, TermsNotInFor
 import { explainDecision } from '../i18n/explain.js';
 import type { Locale } from '../i18n/locale.js';
 import { APPI_RENUMBERED_AT_MS } from '../internal/appi.js';
+import { isParsed } from '../internal/trusted.js';
 import type { DataRecord, DataRecordInput } from '../records/dataRecord.js';
 import type { MeasurementRecord, MeasurementRecordInput } from '../records/measurement.js';
 import { DEFAULT_TERMS } from '../terms/defaultTerms.js';
@@ -15,11 +16,14 @@ import type { Decision } from './decision.js';
 import { type DecisionLogEntry, toLogEntry } from './logEntry.js';
 import { type OutcomeOwnership, type OutcomeQuery, ownerOfOutcomeUnder } from './ownerOfOutcome.js';
 import {
+  complete,
   createSlots,
   type DecisionRequest,
+  fillMerged,
   fillSlots,
   fillUseSlots,
   parseRequest,
+  parseShared,
   type ValidRequest,
 } from './request.js';
 import { type ReturnOrErase, type ReturnRequest, returnOrEraseWith } from './returnOrErase.js';
@@ -47,6 +51,14 @@ export interface PolicyOptions {
   /** Called with a JSON-safe log entry after every decision; an error it throws reaches the caller. */
   readonly onDecision?: ((entry: DecisionLogEntry) => void) | undefined;
 }
+
+/**
+ * The request `filterPermitted` asks of every record: a decision request without its data.
+ *
+ * @example
+ * const request: FilterRequest = { action: 'license', recipient: 'third-party', at: new Date('2021-06-01T10:00:00+09:00') };
+ */
+export type FilterRequest = Omit<DecisionRequest, 'data'>;
 
 /**
  * The request fields `canUse` and `canTransmit` take besides the data (and purpose).
@@ -78,6 +90,24 @@ export interface Policy {
     measurement: MeasurementRecord | MeasurementRecordInput,
     context?: Omit<DecisionContext, 'actor'>,
   ): boolean;
+  /**
+   * Decides many requests that share a context (an instant, an actor, consent…): the instant and the terms version
+   * are fixed once for the batch. A request's own fields win over the context's.
+   */
+  decideMany(
+    requests: Iterable<DecisionRequest>,
+    context?: Omit<DecisionRequest, 'action' | 'data'>,
+  ): Decision[];
+  /**
+   * Yields, lazily and in order, the records one request permits — from an iterable, or an async iterable (a
+   * cursor, a stream) as an async generator. The instant and terms version are fixed when the filter is made;
+   * a malformed record stops it with a {@link PolicyInputError} naming its index.
+   */
+  filterPermitted(records: Iterable<unknown>, request: FilterRequest): Generator<DataRecord, void, undefined>;
+  filterPermitted(
+    records: AsyncIterable<unknown>,
+    request: FilterRequest,
+  ): AsyncGenerator<DataRecord, void, undefined>;
   /** Decides and returns a permit, or throws {@link PolicyViolationError} carrying the deny. */
   assertPermitted(request: DecisionRequest): Decision;
   /** A readable account of a decision (in the policy's locale unless told). */
@@ -184,8 +214,8 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
     (r.when === null || r.when(request, at, env));
 
   /** The rule that answers a request, and the instant it is answered for. */
-  const choose = (request: ValidRequest, at: Date): CompiledRule => {
-    const terms = inForce(at.getTime(), at);
+  const choose = (request: ValidRequest, at: Date, chosen?: CompiledTerms): CompiledRule => {
+    const terms = chosen ?? inForce(at.getTime(), at);
     const bucket = terms.index
       .get(request.data.kind)
       ?.get(request.actor ?? defaultActor)
@@ -201,19 +231,57 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
   const templateFor = (rule: CompiledRule, at: Date) =>
     at.getTime() < APPI_RENUMBERED_AT_MS ? rule.beforeAppi2022 : rule.current;
 
-  const evaluate = (request: ValidRequest): Decision => {
+  const evaluate = (request: ValidRequest, terms?: CompiledTerms): Decision => {
     const at = request.at ?? now();
-    const decision = instantiate(templateFor(choose(request, at), at), at, request, env);
+    const decision = instantiate(templateFor(choose(request, at, terms), at), at, request, env);
     // The slots are refilled by the next call; the log entry is built from them before the hook runs.
     if (onDecision !== undefined) onDecision(toLogEntry(request, request.actor ?? defaultActor, decision));
     return decision;
   };
 
   // The answer alone, for the boolean shortcuts: no decision object is built unless a hook needs one.
-  const allowed = (request: ValidRequest): boolean => {
-    if (onDecision !== undefined) return evaluate(request).allowed;
+  const allowed = (request: ValidRequest, terms?: CompiledTerms): boolean => {
+    if (onDecision !== undefined) return evaluate(request, terms).allowed;
     const at = request.at ?? now();
-    return templateFor(choose(request, at), at).allowed;
+    return templateFor(choose(request, at, terms), at).allowed;
+  };
+
+  // A batch reads its shared fields once, fixes its instant and terms version once, and uses slots of its own:
+  // a lazy filter is resumed after its consumer may have made other decisions with the policy's slots.
+  const batch = (given: object | undefined, what: string) => {
+    const own = createSlots();
+    // Shared fields the fast path cannot vouch for (an ISO string for `at`, say) are read through the schema once.
+    const shared = fillMerged(own, undefined, given ?? {}) ? given : parseShared(given);
+    if (shared !== given) fillMerged(own, undefined, shared ?? {});
+    const at = own.at ?? now();
+    const terms = inForce(at.getTime(), at);
+    const slow = (request: object, index: number): ValidRequest => {
+      try {
+        return parseRequest({ ...shared, at, ...request });
+      } catch (e) {
+        if (!(e instanceof PolicyInputError)) throw e;
+        throw new PolicyInputError(
+          e.issues.map((i) => ({ ...i, path: [what, index, ...i.path] })),
+          what,
+        );
+      }
+    };
+    /** The request with shared fields, the batch's instant (unless it names its own) and its record. */
+    const fill = (
+      request: object,
+      data: unknown,
+      index: number,
+    ): [ValidRequest, CompiledTerms | undefined] => {
+      if (fillMerged(own, shared, request)) {
+        if (data !== undefined) own.data = isParsed(data) ? data : undefined;
+        const ownInstant = own.at !== undefined && own.at !== at;
+        if (own.at === undefined) own.at = at;
+        if (complete(own)) return [own as ValidRequest, ownInstant ? undefined : terms];
+      }
+      const valid = slow(data === undefined ? request : { ...request, data }, index);
+      return [valid, valid.at === at ? terms : undefined];
+    };
+    return { fill };
   };
 
   // One set of slots per policy, refilled on every call: a decision allocates only itself. Nothing keeps a
@@ -235,6 +303,27 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
       measurement: MeasurementRecord | MeasurementRecordInput,
       context?: Omit<DecisionContext, 'actor'>,
     ) => decide({ ...context, action: 'transmit', actor: 'user', data: measurement }).allowed,
+    decideMany: (requests: Iterable<DecisionRequest>, context?: Omit<DecisionRequest, 'action' | 'data'>) => {
+      const { fill } = batch(context, 'requests');
+      const decisions: Decision[] = [];
+      let index = 0;
+      for (const request of requests) decisions.push(evaluate(...fill(request, undefined, index++)));
+      return decisions;
+    },
+    filterPermitted: ((records: Iterable<unknown> | AsyncIterable<unknown>, request: FilterRequest) => {
+      const { fill } = batch(request, 'records');
+      if (Symbol.asyncIterator in records) {
+        return (async function* () {
+          let index = 0;
+          for await (const record of records)
+            if (allowed(...fill({}, record, index++))) yield record as DataRecord;
+        })();
+      }
+      return (function* () {
+        let index = 0;
+        for (const record of records) if (allowed(...fill({}, record, index++))) yield record as DataRecord;
+      })();
+    }) as Policy['filterPermitted'],
     assertPermitted: (request: DecisionRequest) => {
       const decision = decide(request);
       if (!decision.allowed) throw new PolicyViolationError(decision);

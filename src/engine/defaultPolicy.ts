@@ -2,7 +2,7 @@ import type { Locale } from '../i18n/locale.js';
 import type { DataRecord, DataRecordInput } from '../records/dataRecord.js';
 import type { MeasurementRecord, MeasurementRecordInput } from '../records/measurement.js';
 import type { Admission, AdmitOptions } from './admitTransmissions.js';
-import { createPolicy, type DecisionContext, type Policy } from './createPolicy.js';
+import { createPolicy, type DecisionContext, type FilterRequest, type Policy } from './createPolicy.js';
 import type { Decision } from './decision.js';
 import type { OutcomeOwnership, OutcomeQuery } from './ownerOfOutcome.js';
 import type { DecisionRequest } from './request.js';
@@ -105,4 +105,42 @@ export function returnOrErase(records: Iterable<unknown>, request: ReturnRequest
  */
 export function admitTransmissions(batch: Iterable<unknown>, options?: AdmitOptions): Admission {
   return policy().admitTransmissions(batch, options);
+}
+
+/**
+ * Decides many requests sharing one context under the default policy; the instant and terms version are fixed
+ * once for the batch.
+ *
+ * @example
+ * decideMany([{ action: 'use', data: reading, purpose: 'service-analysis' }, { action: 'license', data: reading, recipient: 'third-party' }], { at })
+ *   .map((d) => d.effect) //=> ['permit', 'deny']
+ */
+export function decideMany(
+  requests: Iterable<DecisionRequest>,
+  context?: Omit<DecisionRequest, 'action' | 'data'>,
+): Decision[] {
+  return policy().decideMany(requests, context);
+}
+
+/**
+ * Yields lazily the records one request permits, under the default policy: a generator for an iterable, an
+ * async generator for an async iterable.
+ *
+ * @example
+ * [...filterPermitted(records, { action: 'license', recipient: 'third-party', at })].map((r) => r.kind)
+ * //=> ['derived', 'derived'] — raw measurement data never leaves (13(3)(4))
+ */
+export function filterPermitted(
+  records: Iterable<unknown>,
+  request: FilterRequest,
+): Generator<DataRecord, void, undefined>;
+export function filterPermitted(
+  records: AsyncIterable<unknown>,
+  request: FilterRequest,
+): AsyncGenerator<DataRecord, void, undefined>;
+export function filterPermitted(
+  records: Iterable<unknown> | AsyncIterable<unknown>,
+  request: FilterRequest,
+): Generator<DataRecord, void, undefined> | AsyncGenerator<DataRecord, void, undefined> {
+  return policy().filterPermitted(records as Iterable<unknown>, request);
 }

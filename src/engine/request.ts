@@ -108,36 +108,37 @@ export interface ValidRequest<R extends DataRecord = DataRecord> {
 const party = z.enum(PARTIES);
 const RECIPIENT_ACTION_SET: ReadonlySet<unknown> = new Set(RECIPIENT_ACTIONS);
 
-const requestSchema = z
-  .object({
-    action: z.enum(ACTIONS),
-    data: dataRecord,
-    actor: z.enum(ACTORS).optional(),
-    purpose: nonBlank.optional(),
-    recipient: party.optional(),
-    at: timestamp.optional(),
-    contract: z
-      .object({ id: nonBlank, formedAt: timestamp, terminatedAt: timestamp.optional() })
-      .check((ctx) => {
-        const { formedAt, terminatedAt } = ctx.value;
-        if (terminatedAt !== undefined && terminatedAt.getTime() < formedAt.getTime()) {
-          ctx.issues.push({
-            code: 'custom',
-            input: terminatedAt,
-            path: ['terminatedAt'],
-            message: 'A contract cannot end before it is formed',
-            params: { code: 'contract-ends-before-formed' },
-          });
-        }
-      })
-      .optional(),
-    consent: z
-      .object({ from: party, form: z.enum(['written', 'electronic', 'oral']), grantedAt: timestamp })
-      .optional(),
-    justification: z.string().optional(),
-    legalBasis: z.enum(['law', 'authority-request']).optional(),
-    priorNoticeImpossible: z.boolean().optional(),
-  })
+const requestFields = z.object({
+  action: z.enum(ACTIONS),
+  data: dataRecord,
+  actor: z.enum(ACTORS).optional(),
+  purpose: nonBlank.optional(),
+  recipient: party.optional(),
+  at: timestamp.optional(),
+  contract: z
+    .object({ id: nonBlank, formedAt: timestamp, terminatedAt: timestamp.optional() })
+    .check((ctx) => {
+      const { formedAt, terminatedAt } = ctx.value;
+      if (terminatedAt !== undefined && terminatedAt.getTime() < formedAt.getTime()) {
+        ctx.issues.push({
+          code: 'custom',
+          input: terminatedAt,
+          path: ['terminatedAt'],
+          message: 'A contract cannot end before it is formed',
+          params: { code: 'contract-ends-before-formed' },
+        });
+      }
+    })
+    .optional(),
+  consent: z
+    .object({ from: party, form: z.enum(['written', 'electronic', 'oral']), grantedAt: timestamp })
+    .optional(),
+  justification: z.string().optional(),
+  legalBasis: z.enum(['law', 'authority-request']).optional(),
+  priorNoticeImpossible: z.boolean().optional(),
+});
+
+const requestSchema = requestFields
   // Runs even when other fields failed, so a malformed record and a missing recipient are reported together.
   .superRefine(
     (value, ctx) => {
@@ -287,10 +288,22 @@ function readFields(s: RequestSlots, r: object): boolean {
   return true;
 }
 
-function complete(s: RequestSlots): boolean {
+/** Whether filled slots hold everything the action needs. */
+export function complete(s: RequestSlots): boolean {
   if (s.action === undefined || s.data === undefined) return false;
   if (s.purpose === undefined && s.action === 'use') return false;
   return !(s.recipient === undefined && RECIPIENT_ACTION_SET.has(s.action));
+}
+
+/**
+ * Fills the slots from shared fields and then a request's own (the request's win); false when the fast path
+ * cannot vouch for them. `complete` is left to the caller, which may add the record first.
+ */
+export function fillMerged(s: RequestSlots, shared: object | undefined, own: object): boolean {
+  clear(s);
+  if (shared !== undefined && (typeof shared !== 'object' || shared === null || !readFields(s, shared)))
+    return false;
+  return typeof own === 'object' && own !== null && readFields(s, own);
 }
 
 /** Fills the slots from a request; false when the fast path cannot vouch for it. */
@@ -315,6 +328,16 @@ export function fillUseSlots(
   s.data = data;
   s.purpose = purpose as Purpose;
   return true;
+}
+
+const sharedSchema = requestFields.omit({ action: true, data: true });
+
+/** Reads the fields a batch shares (everything but action and data), reporting every problem with its path. */
+export function parseShared(input: unknown): object {
+  const result = sharedSchema.safeParse(input ?? {});
+  if (!result.success)
+    throw new PolicyInputError(toPolicyIssues(result.error.issues), 'shared request fields');
+  return result.data;
 }
 
 /** Reads a request the fast path could not vouch for through the schema: every problem, with its path. */

@@ -73,7 +73,10 @@ class ParsedStamp extends ReturnsGivenObject {
 
   private constructor(record: DataRecord) {
     super(record);
-    this.#times = Float64Array.from(datesOf(record), (d) => d.getTime());
+    const dates = datesOf(record);
+    const times = new Float64Array(dates.length);
+    for (let i = 0; i < dates.length; i++) times[i] = (dates[i] as Date).getTime();
+    this.#times = times;
   }
 
   static stamp(record: DataRecord): void {

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { createPolicy, type DecisionLogEntry, PolicyInputError, parseRecord } from '../../src/index.js';
+import { derived, measurement } from '../fixtures.js';
+
+const at = new Date('2021-06-01T10:00:00+09:00');
+const raw = measurement({ id: 'raw' });
+const trend = derived({ id: 'trend' });
+const personal = derived({ id: 'personal', personalData: 'yes' });
+
+describe('decideMany', () => {
+  it('decides each request with the shared context, in order (13(3)(1), 13(3)(4))', () => {
+    const decisions = createPolicy().decideMany(
+      [
+        { action: 'use', data: raw, purpose: 'service-analysis' },
+        { action: 'license', data: raw, recipient: 'third-party' },
+        { action: 'license', data: trend, recipient: 'third-party' },
+      ],
+      { at },
+    );
+    expect(decisions.map((d) => d.effect)).toEqual(['permit', 'deny', 'permit']);
+    expect(decisions.every((d) => d.at.getTime() === at.getTime())).toBe(true);
+  });
+
+  it('reads the clock once for the whole batch', () => {
+    let reads = 0;
+    const policy = createPolicy({
+      clock: () => {
+        reads++;
+        return new Date(at.getTime() + reads);
+      },
+    });
+    const decisions = policy.decideMany([1, 2, 3].map(() => ({ action: 'process' as const, data: raw })));
+    expect(reads).toBe(1);
+    expect(new Set(decisions.map((d) => d.at.getTime())).size).toBe(1);
+  });
+
+  it('lets a request’s own fields win over the context, its own instant choosing its own terms version', () => {
+    const [old, now] = createPolicy().decideMany(
+      [
+        {
+          action: 'disclose',
+          data: raw,
+          recipient: 'subcontractor',
+          at: new Date('2020-11-30T23:59:59.999+09:00'),
+        },
+        { action: 'disclose', data: raw, recipient: 'subcontractor' },
+      ],
+      { at, purpose: 'service-analysis' },
+    );
+    expect(old).toMatchObject({ terms: '2017-04-01', effect: 'deny' });
+    expect(now).toMatchObject({ terms: '2020-12-01', effect: 'permit' });
+  });
+
+  it('accepts shared fields the schema reads, such as an ISO instant with an offset', () => {
+    const [d] = createPolicy().decideMany([{ action: 'process', data: raw }], {
+      at: '2020-11-30T23:59:59.999+09:00',
+    });
+    expect(d?.terms).toBe('2017-04-01');
+  });
+
+  it('refuses a malformed request with its index in the path, and a malformed context as a whole', () => {
+    const policy = createPolicy();
+    try {
+      policy.decideMany([{ action: 'process', data: raw }, { action: 'disclose', data: raw } as never], {
+        at,
+      });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as PolicyInputError).issues.map((i) => i.path)).toEqual([['requests', 1, 'recipient']]);
+    }
+    expect(() => policy.decideMany([], { at: '2021-06-01T10:00:00' } as never)).toThrow(PolicyInputError);
+  });
+});
+
+describe('filterPermitted', () => {
+  const records = [raw, trend, personal, derived({ id: 'trend-2' })];
+
+  it('yields lazily the records a request permits: only derived, non-personal data leaves (13(3)(4), APPI 27(1))', () => {
+    const permitted = createPolicy().filterPermitted(records, {
+      action: 'license',
+      recipient: 'third-party',
+      at,
+    });
+    expect(permitted.next().value?.id).toBe('trend');
+    expect([...permitted].map((r) => r.id)).toEqual(['trend-2']);
+  });
+
+  it('filters an async iterable into an async generator', async () => {
+    async function* cursor() {
+      yield* records;
+    }
+    const ids: string[] = [];
+    for await (const r of createPolicy().filterPermitted(cursor(), {
+      action: 'license',
+      recipient: 'third-party',
+      at,
+    }))
+      ids.push(r.id);
+    expect(ids).toEqual(['trend', 'trend-2']);
+  });
+
+  it('keeps its request while the consumer makes other decisions between records', () => {
+    const policy = createPolicy();
+    const permitted = policy.filterPermitted(records, { action: 'license', recipient: 'third-party', at });
+    const ids: string[] = [];
+    for (const r of permitted) {
+      policy.decide({
+        action: 'use',
+        data: raw,
+        purpose: 'marketing',
+        at: new Date('2019-01-01T00:00:00+09:00'),
+      });
+      ids.push(r.id);
+    }
+    expect(ids).toEqual(['trend', 'trend-2']);
+  });
+
+  it('takes raw records and validates them; a malformed one stops the filter with its index', () => {
+    const policy = createPolicy();
+    const json = JSON.parse(
+      JSON.stringify([trend, { ...trend, processedAt: '2021-04-01T09:00:00' }]),
+    ) as unknown[];
+    const permitted = policy.filterPermitted(json, { action: 'use', purpose: 'service-analysis', at });
+    expect(permitted.next().value?.id).toBe('trend');
+    try {
+      permitted.next();
+      expect.unreachable();
+    } catch (e) {
+      expect((e as PolicyInputError).issues[0]?.path).toEqual(['records', 1, 'data', 'processedAt']);
+    }
+  });
+
+  it('logs one decision per record', () => {
+    const entries: DecisionLogEntry[] = [];
+    const policy = createPolicy({ onDecision: (e) => entries.push(e) });
+    expect([...policy.filterPermitted(records, { action: 'process', at })]).toHaveLength(4);
+    expect(entries.map((e) => e.dataId)).toEqual(['raw', 'trend', 'personal', 'trend-2']);
+  });
+
+  it('never yields a record that a single decide would deny', () => {
+    const policy = createPolicy();
+    const many = Array.from({ length: 50 }, (_, i) =>
+      parseRecord({ ...JSON.parse(JSON.stringify(i % 2 ? raw : personal)), id: `r-${i}` }),
+    );
+    for (const request of [
+      { action: 'license', recipient: 'third-party', at },
+      { action: 'disclose', recipient: 'subcontractor', purpose: 'incidental', at },
+      { action: 'retain', at: new Date('2022-03-16T00:00:00+09:00') },
+    ] as const) {
+      const yielded = new Set([...policy.filterPermitted(many, request)].map((r) => r.id));
+      for (const r of many) expect(yielded.has(r.id)).toBe(policy.decide({ ...request, data: r }).allowed);
+    }
+  });
+});
