@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
+import { lightFormat } from 'date-fns/lightFormat';
 
 /** The time zone every calendar question of the terms is answered in. */
 export const JAPAN_TIME_ZONE = 'Asia/Tokyo';
@@ -13,7 +13,7 @@ export const JAPAN_TIME_ZONE = 'Asia/Tokyo';
 export function formatJst(date: Date): string {
   if (Number.isNaN(date.getTime())) return 'Invalid Date';
   const ms = date.getUTCMilliseconds();
-  return format(
+  return lightFormat(
     new TZDate(date.getTime(), JAPAN_TIME_ZONE),
     ms ? "yyyy-MM-dd HH:mm:ss.SSS 'JST'" : "yyyy-MM-dd HH:mm:ss 'JST'",
   );
