@@ -11,7 +11,13 @@ import { termsInForce } from '../terms/termsInForce.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
 import { validateTerms } from '../terms/validateTerms.js';
 import { type Admission, type AdmitOptions, admitWith } from './admitTransmissions.js';
-import { type CompiledRule, type CompiledTerms, compileTerms, instantiate } from './compile.js';
+import {
+  type CompiledRule,
+  type CompiledTerms,
+  compileTerms,
+  instantiate,
+  type RuleBucket,
+} from './compile.js';
 import type { Decision } from './decision.js';
 import { type DecisionLogEntry, toLogEntry } from './logEntry.js';
 import { type OutcomeOwnership, type OutcomeQuery, ownerOfOutcomeUnder } from './ownerOfOutcome.js';
@@ -205,7 +211,10 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
   };
 
   const inForce = (atMs: number, at: Date): CompiledTerms => {
-    for (const c of compiled) if (c.effectiveFromMs <= atMs) return c;
+    for (let i = 0; i < compiled.length; i++) {
+      const c = compiled[i] as CompiledTerms;
+      if (c.effectiveFromMs <= atMs) return c;
+    }
     throw new TermsNotInForceError(at, earliest);
   };
 
@@ -214,16 +223,47 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
     (r.when === null || r.when(request, at, env));
 
   /** The rule that answers a request, and the instant it is answered for. */
+  // The last lookup is remembered: requests in a loop or a batch mostly share their version, kind, actor and
+  // action, and then the three map lookups are skipped.
+  let lastTerms: CompiledTerms | undefined;
+  let lastKind: string | undefined;
+  let lastActor: string | undefined;
+  let lastAction: string | undefined;
+  let lastBucket: RuleBucket | undefined;
+  let lastPurposeBucket: RuleBucket | undefined;
+  let lastPurpose: string | undefined;
+  let lastCandidates: readonly CompiledRule[] = [];
+
   const choose = (request: ValidRequest, at: Date, chosen?: CompiledTerms): CompiledRule => {
     const terms = chosen ?? inForce(at.getTime(), at);
-    const bucket = terms.index
-      .get(request.data.kind)
-      ?.get(request.actor ?? defaultActor)
-      ?.get(request.action);
+    const kind = request.data.kind;
+    const actor = request.actor ?? defaultActor;
+    const action = request.action;
+    let bucket: RuleBucket | undefined;
+    if (terms === lastTerms && kind === lastKind && actor === lastActor && action === lastAction)
+      bucket = lastBucket;
+    else {
+      bucket = terms.index.get(kind)?.get(actor)?.get(action);
+      lastTerms = terms;
+      lastKind = kind;
+      lastActor = actor;
+      lastAction = action;
+      lastBucket = bucket;
+    }
     if (bucket !== undefined) {
       const purpose = request.purpose;
-      const candidates = (purpose !== undefined && bucket.byPurpose.get(purpose)) || bucket.unfiltered;
-      for (const r of candidates) if (matches(r, request, at)) return r;
+      let candidates: readonly CompiledRule[];
+      if (bucket === lastPurposeBucket && purpose === lastPurpose) candidates = lastCandidates;
+      else {
+        candidates = (purpose !== undefined && bucket.byPurpose.get(purpose)) || bucket.unfiltered;
+        lastPurposeBucket = bucket;
+        lastPurpose = purpose;
+        lastCandidates = candidates;
+      }
+      for (let i = 0; i < candidates.length; i++) {
+        const r = candidates[i] as CompiledRule;
+        if (matches(r, request, at)) return r;
+      }
     }
     return terms.fallback;
   };
