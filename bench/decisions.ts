@@ -65,7 +65,9 @@ for (let round = 0; round < ROUNDS; round++) {
   await bench.run();
   for (const task of bench.tasks) {
     const p50 = task.result && 'latency' in task.result ? task.result.latency.p50 : Number.NaN;
-    (medians[task.name] ??= []).push((p50 * 1e6) / N);
+    const samples = medians[task.name] ?? [];
+    samples.push((p50 * 1e6) / N);
+    medians[task.name] = samples;
   }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
