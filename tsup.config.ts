@@ -1,15 +1,33 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: false,
+const shared = {
   target: 'node20',
+  sourcemap: false,
   treeshake: true,
   // Japanese messages as UTF-8, not \uXXXX escapes: half the bytes, and readable in the built files.
-  esbuildOptions(options) {
+  esbuildOptions(options: { charset?: string }) {
     options.charset = 'utf8';
   },
-});
+} as const;
+
+export default defineConfig([
+  {
+    ...shared,
+    // The library and its testing helpers, for both module systems, with declarations for each.
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    external: ['vitest'],
+  },
+  {
+    ...shared,
+    // The command line: one ESM file with its shebang, importing the library's built entry.
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    external: ['m2m-data-policy'],
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);

@@ -1,6 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // The testing helpers and the CLI import the library by its name, as a user's code does; in this
+    // project's own tests that name is the source.
+    alias: [
+      { find: /^m2m-data-policy\/testing$/, replacement: src('testing/index.ts') },
+      { find: /^m2m-data-policy$/, replacement: src('index.ts') },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     typecheck: {

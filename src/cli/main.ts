@@ -1,0 +1,2 @@
+// The m2m-data-policy command line (being written).
+export {};
