@@ -3,6 +3,7 @@ export { OBLIGATION_CODES, type ObligationCode, REASON_CODES, type ReasonCode } 
 export {
   createPolicy,
   type DecisionContext,
+  type FilterRequest,
   type Policy,
   type PolicyOptions,
 } from './engine/createPolicy.js';
@@ -60,6 +61,7 @@ export {
   type MeasurementMetric,
   type MeasurementRecord,
   type MeasurementRecordInput,
+  measurementMetric,
   measurementRecord,
   type RetentionExtension,
   retentionExtension,

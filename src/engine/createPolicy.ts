@@ -110,6 +110,7 @@ export interface Policy {
    * a malformed record stops it with a {@link PolicyInputError} naming its index.
    */
   filterPermitted(records: Iterable<unknown>, request: FilterRequest): Generator<DataRecord, void, undefined>;
+  /** The same filter over an async iterable (a cursor, a stream), as an async generator. */
   filterPermitted(
     records: AsyncIterable<unknown>,
     request: FilterRequest,

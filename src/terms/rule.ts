@@ -30,6 +30,7 @@ export interface RuleEnvironment {
 export interface ObligationSpec<K extends DataKind = DataKind> {
   readonly code: ObligationCode;
   readonly basis: CitationSpec;
+  /** When the duty falls due for a request; `undefined` leaves it undated (for example an open-ended extension). */
   readonly dueAt?: (request: ValidRequest<RecordOf<K>>, at: Date, env: RuleEnvironment) => Date | undefined;
 }
 
@@ -59,6 +60,7 @@ export interface Rule<K extends DataKind = DataKind> {
   readonly purposes?: readonly Purpose[];
   /** Matches only these recipients (a request without a recipient does not match). */
   readonly recipients?: readonly Party[];
+  /** A further condition on the request; true only on positive evidence. */
   readonly when?: (request: ValidRequest<RecordOf<K>>, at: Date, env: RuleEnvironment) => boolean;
   readonly effect: Effect;
   readonly reason: ReasonCode;
