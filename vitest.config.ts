@@ -14,6 +14,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/globalSetup.ts'],
     typecheck: {
       enabled: true,
       include: ['test/**/*.test-d.ts'],
