@@ -7,12 +7,19 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'm2m-data-policy-smoke-'));
-const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const run = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 try {
-  const tarball = join(work, JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root))[0].filename);
+  const tarball = join(
+    work,
+    JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root))[0].filename,
+  );
   const app = join(work, 'app');
   run('mkdir', ['-p', app], work);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'smoke', private: true, type: 'commonjs' }));
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'smoke', private: true, type: 'commonjs' }),
+  );
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball], app);
   const record = `{ kind: 'measurement', id: 'm-1', contractId: 'C-1', metric: 'leakage-current', measuredAt: '2021-03-15T09:59:00+09:00', receivedAt: '2021-03-15T10:00:00+09:00', personalData: 'none' }`;
   const at = `{ at: new Date('2021-06-01T10:00:00+09:00') }`;

@@ -10,7 +10,17 @@ import type { Decision } from './decision.js';
 import type { ConsentInput, DecisionRequest } from './request.js';
 import { type ConsentForm, PARTIES, type Party } from './vocabulary.js';
 
-/** A consent the provider has on file for a contract. */
+/**
+ * A consent the provider has on file for a contract.
+ *
+ * @example
+ * const consent: ConsentOnFile = {
+ *   contractId: 'C-2019-0042', from: 'provider', form: 'written', grantedAt: '2021-01-05T09:00:00+09:00',
+ * };
+ * // A door camera's image (`personalData: 'possible'`) passes 31(2) only with the provider's written consent.
+ * admitTransmissions([camera], { consents: [consent], at: '2021-05-20T02:20:01+09:00' }).accepted.length
+ * //=> 1
+ */
 export interface ConsentOnFile extends ConsentInput {
   readonly contractId: string;
 }
@@ -26,7 +36,17 @@ export interface AdmitOptions {
   readonly consents?: readonly ConsentOnFile[] | undefined;
 }
 
-/** Why a record of a batch was refused. */
+/**
+ * Why a record of a batch was refused.
+ *
+ * @example
+ * const trend = {
+ *   kind: 'derived', id: 'trend-2021-Q1', sources: ['m-1'], processedBy: 'provider',
+ *   processedAt: '2021-04-02T09:00:00+09:00',
+ * };
+ * const refused: Refusal[] = admitTransmissions([reading, trend]).refused;
+ * refused //=> [{ index: 1, id: 'trend-2021-Q1', reason: 'not-measurement-data' }]
+ */
 export type Refusal =
   | {
       readonly index: number;

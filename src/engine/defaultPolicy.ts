@@ -127,17 +127,33 @@ export function decideMany(
  * async generator for an async iterable.
  *
  * @example
- * [...filterPermitted(records, { action: 'license', recipient: 'third-party', at })].map((r) => r.kind)
- * //=> ['derived', 'derived'] — raw measurement data never leaves (13(3)(4))
+ * [...filterPermitted(records, { action: 'license', recipient: 'third-party', at })].map((r) => r.id)
+ * //=> ['kanto-sub-07/leak-trend/2021-Q1'] — raw measurement data never leaves (13(3)(4)), nor personal data
+ * //   without consent
  */
 export function filterPermitted(
   records: Iterable<unknown>,
   request: FilterRequest,
 ): Generator<DataRecord, void, undefined>;
+/**
+ * The same filter over an async iterable (a database cursor, a stream), as an async generator.
+ *
+ * @example
+ * const request: FilterRequest = { action: 'license', recipient: 'third-party', at };
+ * const ids: string[] = [];
+ * for await (const record of filterPermitted(cursor, request)) ids.push(record.id);
+ * ids //=> ['kanto-sub-07/leak-trend/2021-Q1']
+ */
 export function filterPermitted(
   records: AsyncIterable<unknown>,
   request: FilterRequest,
 ): AsyncGenerator<DataRecord, void, undefined>;
+/**
+ * Both overloads: the default policy's `filterPermitted` tells an async iterable from an iterable.
+ *
+ * @example
+ * [...filterPermitted([], { action: 'use', purpose: 'service-analysis' })] //=> []
+ */
 export function filterPermitted(
   records: Iterable<unknown> | AsyncIterable<unknown>,
   request: FilterRequest,

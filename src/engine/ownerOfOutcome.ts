@@ -14,7 +14,14 @@ import { citation } from './compile.js';
 import type { Citation, Reason, TermsVersionId } from './decision.js';
 import { PARTIES, type Party } from './vocabulary.js';
 
-/** The kinds of result 30(3) names: know-how, AI learning models, inventions, and other technical results. */
+/**
+ * The kinds of result 30(3) names: know-how, AI learning models, inventions, and other technical results.
+ *
+ * @example
+ * const outcome: Outcome = 'ai-model';
+ * ownerOfOutcome({ outcome, producedBy: 'provider', from: [reading], at: '2021-06-01T10:00:00+09:00' }).owner
+ * //=> 'provider'
+ */
 export type Outcome = 'know-how' | 'ai-model' | 'invention' | 'other-technical-result';
 
 /**

@@ -3,7 +3,13 @@ import type { Action } from '../engine/vocabulary.js';
 import type { ProfileAction } from './profile.js';
 import type { OdrlAction } from './vocabulary.js';
 
-/** An action in the export: an ODRL 2.2 action, or one the profile adds. */
+/**
+ * An action in the export: an ODRL 2.2 action, or one the profile adds.
+ *
+ * @example
+ * const action: ExportedAction = 'm2m:sublicense';
+ * PROFILE_TERMS.find((t) => t.term === action)?.includedIn //=> 'grantUse'
+ */
 export type ExportedAction = OdrlAction | ProfileAction;
 
 /**

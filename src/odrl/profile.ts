@@ -32,7 +32,13 @@ export const PROFILE_CONTEXT = Object.freeze({
   xsd: 'http://www.w3.org/2001/XMLSchema#',
 } as const);
 
-/** What a profile term is, in the classes ODRL IM §3.3 lets a profile extend (and the profile's own properties). */
+/**
+ * What a profile term is, in the classes ODRL IM §3.3 lets a profile extend (and the profile's own properties).
+ *
+ * @example
+ * const type: ProfileTermType | undefined = PROFILE_TERMS.find((t) => t.term === 'm2m:firstApplicable')?.type;
+ * type //=> 'ConflictTerm'
+ */
 export type ProfileTermType =
   | 'Action'
   | 'LeftOperand'
@@ -42,7 +48,13 @@ export type ProfileTermType =
   | 'Concept'
   | 'Property';
 
-/** A term of the profile: its compact IRI, its class, the ODRL action it is included in (actions), and its meaning. */
+/**
+ * A term of the profile: its compact IRI, its class, the ODRL action it is included in (actions), and its meaning.
+ *
+ * @example
+ * const term: ProfileTerm | undefined = PROFILE_TERMS.find((t) => t.term === 'm2m:transmit');
+ * [term?.type, term?.includedIn] //=> ['Action', 'distribute']
+ */
 export interface ProfileTerm {
   readonly term: `m2m:${string}`;
   readonly type: ProfileTermType;
@@ -252,7 +264,14 @@ export const PROFILE_CONVENTIONS: readonly string[] = [
   'dc:issued is the instant the terms version takes effect (effectiveFrom); m2m:noticeGivenAt is when it was announced. dc:replaces names the version in force before it for succession only: the earlier version still decides questions about its own period.',
 ];
 
-/** An action the profile adds. */
+/**
+ * An action the profile adds.
+ *
+ * @example
+ * const action: ProfileAction = 'm2m:transmit';
+ * toOdrl(terms20201201).permission.filter((r) => r.action === action).map((r) => r['m2m:rule'])
+ * //=> ['31-2/no-personal-data', '31-2/written-consent']
+ */
 export type ProfileAction = Extract<(typeof PROFILE_TERMS)[number], { type: 'Action' }>['term'];
 /** A left operand the profile adds. */
 export type ProfileLeftOperand = Extract<(typeof PROFILE_TERMS)[number], { type: 'LeftOperand' }>['term'];

@@ -105,7 +105,14 @@ export const XSD_DATATYPES = ['xsd:dateTime', 'xsd:duration'] as const;
 /** The JSON-LD keywords the export writes (JSON-LD 1.1 §1.7). */
 export const JSON_LD_KEYWORDS = ['@context', '@type', '@id', '@value', '@language'] as const;
 
-/** An ODRL 2.2 action the export uses. */
+/**
+ * An ODRL 2.2 action the export uses.
+ *
+ * @example
+ * const action: OdrlAction = 'grantUse';
+ * const terms: readonly ProfileTerm[] = PROFILE_TERMS;
+ * terms.filter((t) => t.includedIn === action).map((t) => t.term) //=> ['m2m:sublicense']
+ */
 export type OdrlAction = (typeof ODRL_ACTIONS)[number];
 /** An ODRL 2.2 left operand the export uses. */
 export type OdrlLeftOperand = (typeof ODRL_LEFT_OPERANDS)[number];

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { nonBlank, personalDataStatus } from './fields.js';
 import { timestamp } from './timestamp.js';
 
-/** What a measurement is of (2(2): leakage current, equipment faults and outages, tank pressure, water level…). */
+/**
+ * What a measurement is of (2(2): leakage current, equipment faults and outages, tank pressure, water level…).
+ *
+ * @example
+ * measurementMetric.parse('tank-pressure') //=> 'tank-pressure'
+ * measurementMetric.safeParse('temperature').success //=> false
+ */
 export const measurementMetric = z.enum([
   'leakage-current',
   'equipment-fault',

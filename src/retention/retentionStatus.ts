@@ -17,6 +17,10 @@ import { retentionEndMs } from './retentionEnd.js';
  * `heldUntil` is when holding ends on what is known at the instant (extensions decided by then): `null` when
  * nothing ends it (an open-ended extension, or a kind the period does not apply to); for an expired record,
  * when its holding ended.
+ *
+ * @example
+ * const status: RetentionStatus = retentionStatus(reading, new Date('2022-03-16T00:00:00+09:00'));
+ * status //=> { state: 'expired', endsAt: 2022-03-16T00:00:00+09:00, heldUntil: 2022-03-16T00:00:00+09:00 }
  */
 export interface RetentionStatus {
   readonly state: 'within-period' | 'extended' | 'expired' | 'not-applicable';

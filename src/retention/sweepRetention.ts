@@ -6,7 +6,13 @@ import { safeParseRecord } from '../records/parseRecord.js';
 import { retentionEndMs } from './retentionEnd.js';
 import { recordRetentionState } from './retentionStatus.js';
 
-/** A record's id and when it is due for deletion (`null`: nothing ends its holding). */
+/**
+ * A record's id and when it is due for deletion (`null`: nothing ends its holding).
+ *
+ * @example
+ * const entries: RetentionEntry[] = sweepRetention([reading], new Date('2021-06-01T10:00:00+09:00')).keep;
+ * entries //=> [{ id: 'kanto-sub-07/leak/2021-03-15T10:00', dueAt: 2022-03-16T00:00:00+09:00 }]
+ */
 export interface RetentionEntry {
   readonly id: string;
   readonly dueAt: Date | null;
@@ -15,6 +21,10 @@ export interface RetentionEntry {
 /**
  * A sweep's result, by state: records to keep (within their period, or not limited by it), records held
  * under an extension, and expired records (their `dueAt` is when holding ended).
+ *
+ * @example
+ * const sweep: RetentionSweep = sweepRetention([reading], new Date('2022-03-16T00:00:00+09:00'));
+ * [sweep.keep.length, sweep.extended.length, sweep.expired.length] //=> [0, 0, 1]
  */
 export interface RetentionSweep {
   readonly keep: RetentionEntry[];
@@ -87,7 +97,23 @@ function sweeper(at: Date | undefined) {
  * expired.map((e) => e.id) //=> ['kanto-sub-07/leak/2021-03-15T10:00']
  */
 export function sweepRetention(records: Iterable<unknown>, at?: Date): RetentionSweep;
+/**
+ * The same sort over an async iterable (a database cursor, an NDJSON stream), read one record at a time: a
+ * promise of the sweep.
+ *
+ * @throws {PolicyInputError} at the first malformed record, with its index in the path; the promise rejects.
+ * @example
+ * async function* cursor() { yield reading; }
+ * (await sweepRetention(cursor(), new Date('2022-03-16T00:00:00+09:00'))).expired.map((e) => e.id)
+ * //=> ['kanto-sub-07/leak/2021-03-15T10:00']
+ */
 export function sweepRetention(records: AsyncIterable<unknown>, at?: Date): Promise<RetentionSweep>;
+/**
+ * Both overloads: an iterable with `Symbol.asyncIterator` is swept asynchronously, any other synchronously.
+ *
+ * @example
+ * sweepRetention([], new Date('2022-03-16T00:00:00+09:00')) //=> { keep: [], extended: [], expired: [] }
+ */
 export function sweepRetention(
   records: Iterable<unknown> | AsyncIterable<unknown>,
   at?: Date,

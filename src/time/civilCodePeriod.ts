@@ -6,6 +6,10 @@ import { JAPAN_TIME_ZONE } from './jst.js';
 /**
  * The length of a period. Years and months are reckoned by the calendar (Civil Code 143(1)); weeks and days
  * follow them. Each is a whole number of units, and the total must be positive.
+ *
+ * @example
+ * const length: PeriodLength = { years: 1 };
+ * civilCodePeriod(new Date('2021-03-15T10:00:00+09:00'), length).lastDay //=> '2022-03-15'
  */
 export interface PeriodLength {
   readonly years?: number | undefined;
@@ -17,6 +21,11 @@ export interface PeriodLength {
 /**
  * A period reckoned under the Civil Code in Japan time: its first and last days as JST calendar dates
  * (`YYYY-MM-DD`) and `endsAt`, the exclusive instant it ends (00:00 JST after the last day).
+ *
+ * @example
+ * // Starting at 00:00 JST, the first day counts (Art. 140).
+ * const period: CivilCodePeriod = civilCodePeriod(new Date('2021-03-15T00:00:00+09:00'), { days: 1 });
+ * period //=> { firstDay: '2021-03-15', lastDay: '2021-03-15', endsAt: 2021-03-16T00:00:00+09:00 }
  */
 export interface CivilCodePeriod {
   readonly firstDay: string;
