@@ -73,6 +73,9 @@ export interface Line {
  * for await (const { number, text } of readLines(input)) console.log(number, text); //=> 1 '{"kind":…}'
  */
 export async function* readLines(input: Readable): AsyncGenerator<Line> {
+  // The stream decodes its own bytes: readline does not flush its decoder at the end of input, so a truncated
+  // UTF-8 sequence at the end of a pipe would otherwise vanish instead of being reported as a malformed line.
+  if (input.readableEncoding === null) input.setEncoding('utf8');
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let number = 0;
   try {

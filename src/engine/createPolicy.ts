@@ -294,11 +294,20 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
     // Shared fields the fast path cannot vouch for (an ISO string for `at`, say) are read through the schema once.
     const shared = fillMerged(own, undefined, given ?? {}) ? given : parseShared(given);
     if (shared !== given) fillMerged(own, undefined, shared ?? {});
-    const at = own.at ?? now();
-    const terms = inForce(at.getTime(), at);
+    // The batch's instant — the shared one, or the clock read once — with its terms version, worked out only when
+    // a request has no instant of its own: requests that all carry one never consult the clock.
+    const sharedAt = own.at;
+    let instant: { readonly at: Date; readonly terms: CompiledTerms } | undefined;
+    const batchInstant = () => {
+      if (instant === undefined) {
+        const at = sharedAt ?? now();
+        instant = { at, terms: inForce(at.getTime(), at) };
+      }
+      return instant;
+    };
     const slow = (request: object, index: number): ValidRequest => {
       try {
-        return parseRequest({ ...shared, at, ...request });
+        return parseRequest({ ...shared, ...request });
       } catch (e) {
         if (!(e instanceof PolicyInputError)) throw e;
         throw new PolicyInputError(
@@ -315,12 +324,19 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
     ): [ValidRequest, CompiledTerms | undefined] => {
       if (fillMerged(own, shared, request)) {
         if (data !== undefined) own.data = isParsed(data) ? data : undefined;
-        const ownInstant = own.at !== undefined && own.at !== at;
-        if (own.at === undefined) own.at = at;
-        if (complete(own)) return [own as ValidRequest, ownInstant ? undefined : terms];
+        if (complete(own)) {
+          if (own.at === undefined || own.at === sharedAt) {
+            const b = batchInstant();
+            own.at = b.at;
+            return [own as ValidRequest, b.terms];
+          }
+          return [own as ValidRequest, undefined];
+        }
       }
       const valid = slow(data === undefined ? request : { ...request, data }, index);
-      return [valid, valid.at === at ? terms : undefined];
+      if (valid.at !== undefined) return [valid, undefined];
+      const b = batchInstant();
+      return [{ ...valid, at: b.at }, b.terms];
     };
     return { fill };
   };
