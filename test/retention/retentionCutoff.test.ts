@@ -214,3 +214,17 @@ describe('retentionCutoff', () => {
     });
   });
 });
+
+describe('retentionCutoff: an invalid instant', () => {
+  it('reports it as one issue at `at` (SPEC §3 PolicyInputError)', () => {
+    try {
+      retentionCutoff(new Date(Number.NaN));
+      expect.fail('expected a PolicyInputError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(PolicyInputError);
+      const issues = (e as PolicyInputError).issues;
+      expect(issues.map((i) => [i.path, i.code])).toEqual([[['at'], 'invalid-date']]);
+      expect(issues[0]?.message).toMatch(/\S/);
+    }
+  });
+});

@@ -321,3 +321,62 @@ describe('retentionStatus', () => {
     });
   });
 });
+
+describe('retentionStatus: several extensions (13(4))', () => {
+  const ext = (decidedAt: string, until: string) => ({ decidedAt, reason: 'incident analysis', until });
+
+  it('holds to the end of the year when an extension decided during it ends before the year does (13(4))', () => {
+    const record = withExtensions(ext('2021-12-01T09:00:00+09:00', '2022-02-01T00:00:00+09:00'));
+    expect(retentionStatus(record, d('2022-01-10T00:00:00+09:00'))).toEqual({
+      state: 'within-period',
+      endsAt: ENDS_AT,
+      heldUntil: ENDS_AT,
+    });
+  });
+
+  it('holds within the year until the latest end among the running extensions, whatever their order (13(4))', () => {
+    const record = withExtensions(
+      ext('2021-12-01T09:00:00+09:00', '2023-01-01T00:00:00+09:00'),
+      ext('2021-12-02T09:00:00+09:00', '2022-06-01T00:00:00+09:00'),
+    );
+    expect(retentionStatus(record, d('2022-01-10T00:00:00+09:00')).heldUntil).toEqual(
+      d('2023-01-01T00:00:00+09:00'),
+    );
+    expect(retentionStatus(record, d('2022-05-01T00:00:00+09:00'))).toEqual({
+      state: 'extended',
+      endsAt: ENDS_AT,
+      heldUntil: d('2023-01-01T00:00:00+09:00'),
+    });
+  });
+
+  it('dates an expired record’s end to the latest extension that ran out, whatever their order (13(4))', () => {
+    const record = withExtensions(
+      ext('2022-03-01T09:00:00+09:00', '2023-03-01T00:00:00+09:00'),
+      ext('2022-03-02T09:00:00+09:00', '2022-06-01T00:00:00+09:00'),
+    );
+    expect(retentionStatus(record, d('2023-06-01T00:00:00+09:00'))).toEqual({
+      state: 'expired',
+      endsAt: ENDS_AT,
+      heldUntil: d('2023-03-01T00:00:00+09:00'),
+    });
+  });
+
+  it('dates an expired record’s end to the year’s end when its only extension ran out within the year (13(4))', () => {
+    const record = withExtensions(ext('2021-12-01T09:00:00+09:00', '2022-02-01T00:00:00+09:00'));
+    expect(retentionStatus(record, d('2022-06-01T00:00:00+09:00'))).toEqual({
+      state: 'expired',
+      endsAt: ENDS_AT,
+      heldUntil: ENDS_AT,
+    });
+  });
+});
+
+describe('retentionStatus: issue paths', () => {
+  it('reports a malformed record under `record` and an invalid instant under `at`, together', () => {
+    const error = inputErrorOf(() => retentionStatus(unchecked({ kind: 'measurement' }), d('invalid')));
+    expect(error.issues.length).toBeGreaterThan(1);
+    expect(error.issues.slice(0, -1).every((i) => i.path[0] === 'record')).toBe(true);
+    expect(error.issues.at(-1)).toMatchObject({ path: ['at'], code: 'invalid-date' });
+    expect(error.issues.at(-1)?.message).toMatch(/\S/);
+  });
+});

@@ -230,3 +230,32 @@ describe('sweepRetention', () => {
     });
   });
 });
+
+describe('sweepRetention: an invalid instant and shared due dates', () => {
+  it('reports an invalid instant as one issue at `at` (SPEC §3 PolicyInputError)', () => {
+    try {
+      sweepRetention([], d('not a date'));
+      expect.fail('expected a PolicyInputError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(PolicyInputError);
+      const issues = (e as PolicyInputError).issues;
+      expect(issues.map((i) => [i.path, i.code])).toEqual([[['at'], 'invalid-date']]);
+      expect(issues[0]?.message).toMatch(/\S/);
+    }
+  });
+
+  it('gives records received on the same day one frozen due date, even when other days come between (13(4))', () => {
+    const sweep = sweepRetention(
+      [
+        measurement({ id: 'a', receivedAt: '2021-03-15T10:00:00+09:00' }),
+        measurement({ id: 'b', receivedAt: '2021-03-20T10:00:00+09:00' }),
+        measurement({ id: 'c', receivedAt: '2021-03-15T18:00:00+09:00' }),
+      ],
+      d('2021-06-01T10:00:00+09:00'),
+    );
+    expect(sweep.keep.map((e) => e.id)).toEqual(['a', 'b', 'c']);
+    expect(sweep.keep[0]?.dueAt).toEqual(d('2022-03-16T00:00:00+09:00'));
+    expect(sweep.keep[2]?.dueAt).toBe(sweep.keep[0]?.dueAt);
+    expect(Object.isFrozen(sweep.keep[0]?.dueAt)).toBe(true);
+  });
+});

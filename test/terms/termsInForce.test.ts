@@ -41,4 +41,43 @@ describe('termsInForce', () => {
   it('refuses an invalid Date as input rather than as a missing version', () => {
     expect(() => termsInForce(new Date(Number.NaN))).toThrow(PolicyInputError);
   });
+
+  it('reports an invalid instant as an issue at `at` (SPEC §3 PolicyInputError)', () => {
+    for (const at of [new Date(Number.NaN), '2021-06-01T10:00:00+09:00' as unknown as Date]) {
+      try {
+        termsInForce(at);
+        expect.fail('expected a PolicyInputError');
+      } catch (e) {
+        expect(e).toBeInstanceOf(PolicyInputError);
+        const issues = (e as PolicyInputError).issues;
+        expect(issues.map((i) => [i.path, i.code])).toEqual([[['at'], 'invalid-date']]);
+        expect(issues[0]?.message).toMatch(/\S/);
+      }
+    }
+  });
+
+  it('names the earliest effective date of the versions given, in any order, when none is in force yet', () => {
+    const before = new Date('2017-03-31T23:59:59.999+09:00');
+    for (const order of [
+      [terms20170401, terms20201201],
+      [terms20201201, terms20170401],
+    ]) {
+      expect(() => termsInForce(before, order)).toThrow(/2017-03-31T15:00:00\.000Z/);
+    }
+    expect(() => termsInForce(new Date('2020-11-30T23:59:59.999+09:00'), [terms20201201])).toThrow(
+      /2020-11-30T15:00:00\.000Z/,
+    );
+  });
+
+  it('throws TermsNotInForceError, not a TypeError, when it is given no versions at all', () => {
+    const at = new Date('2021-06-01T10:00:00+09:00');
+    expect(() => termsInForce(at, [])).toThrow(TermsNotInForceError);
+    expect(() => termsInForce(at, [])).toThrow(/No terms version is registered/);
+  });
+
+  it('keeps the first listed of two versions taking effect at the same instant', () => {
+    const twin = { ...terms20201201, id: '2020-12-01-bis' };
+    const at = new Date('2021-06-01T10:00:00+09:00');
+    expect(termsInForce(at, [terms20201201, twin]).id).toBe('2020-12-01');
+  });
 });

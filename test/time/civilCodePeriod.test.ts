@@ -383,3 +383,56 @@ describe('civilCodePeriod', () => {
     });
   });
 });
+
+describe('civilCodePeriod: what it refuses', () => {
+  it('refuses a unit the Civil Code does not count holding periods in, naming it', () => {
+    expect(refusal(RECEIVED, { hours: 12 } as PeriodLength)).toEqual(['length.hours: unknown-unit']);
+    try {
+      civilCodePeriod(RECEIVED, { years: 1, hours: 12 } as PeriodLength);
+    } catch (e) {
+      expect((e as PolicyInputError).issues[0]?.message).toMatch(/hours/);
+    }
+  });
+
+  it('refuses a missing length as empty, with a PolicyInputError rather than a TypeError', () => {
+    expect(refusal(RECEIVED, undefined as unknown as PeriodLength)).toEqual(['length: empty-period']);
+  });
+
+  it('accepts 3,650,000 days and refuses one day more', () => {
+    expect(civilCodePeriod(RECEIVED, { days: 3_650_000 }).firstDay).toBe('2021-03-16');
+    expect(refusal(RECEIVED, { days: 3_650_001 })).toEqual(['length: period-too-long']);
+  });
+
+  it('refuses 10,000 years as too long, counting a year as 366 days', () => {
+    expect(refusal(RECEIVED, { years: 10_000 })).toEqual(['length: period-too-long']);
+    expect(refusal(RECEIVED, { months: 118_000 })).toEqual(['length: period-too-long']);
+  });
+
+  it('gives every refusal a message that names what is wrong', () => {
+    const messages = (start: Date, length: PeriodLength): string[] => {
+      try {
+        civilCodePeriod(start, length);
+      } catch (e) {
+        return (e as PolicyInputError).issues.map((i) => i.message);
+      }
+      return [];
+    };
+    expect(messages(new Date(Number.NaN), { days: 1 })[0]).toMatch(/start/i);
+    expect(messages(RECEIVED, { weeks: -1 })[0]).toMatch(/^weeks /);
+    expect(messages(RECEIVED, { days: 0 })[0]).toMatch(/positive/);
+  });
+});
+
+describe('civilCodePeriod: the first day (Civil Code 140), to the second', () => {
+  it('does not count the start day when the period starts one second after 00:00 JST (Civil Code 140)', () => {
+    expect(period('2021-03-15T00:00:01+09:00', { days: 1 })).toEqual(
+      expected('2021-03-16', '2021-03-16', '2021-03-17T00:00:00+09:00'),
+    );
+  });
+
+  it('does not count the start day when the period starts one minute after 00:00 JST (Civil Code 140)', () => {
+    expect(period('2021-03-15T00:01:00+09:00', { days: 1 })).toEqual(
+      expected('2021-03-16', '2021-03-16', '2021-03-17T00:00:00+09:00'),
+    );
+  });
+});

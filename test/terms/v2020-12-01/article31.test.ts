@@ -863,3 +863,82 @@ describe('Article 31 (2020-12-01)', () => {
     });
   });
 });
+
+describe('Article 31(1) (2020-12-01): the person the user information is about', () => {
+  it.each(PASS_ON)(
+    'permits to %s user information to its data subject without consent, under the APPI (31(1))',
+    (action) => {
+      const d = decide({
+        action,
+        actor: 'provider',
+        recipient: 'data-subject',
+        data: userInformation('employee'),
+        at: AT,
+      });
+      expectPermit(d, 'personal-data-to-its-subject');
+      expect(refs(d)).toEqual([ART_31_1]);
+      expect(obligationCodes(d)).toEqual(['handle-under-appi']);
+    },
+  );
+
+  it('permits giving the user its own information: the user is then the person it is about (31(1))', () => {
+    const d = decide({
+      action: 'disclose',
+      actor: 'provider',
+      recipient: 'user',
+      data: userInformation('user'),
+      at: AT,
+    });
+    expectPermit(d, 'personal-data-to-its-subject');
+    expect(refs(d)).toEqual([ART_31_1]);
+  });
+
+  it('denies giving the user an employee’s information without the employee’s consent (31(1), APPI 27(1))', () => {
+    const d = decide({
+      action: 'disclose',
+      actor: 'provider',
+      recipient: 'user',
+      data: userInformation('employee'),
+      at: AT,
+    });
+    expectDeny(d, 'personal-data-needs-consent');
+    expect(refs(d)).toEqual([ART_31_1, appi(23, 1)]);
+  });
+
+  it('permits disclosure to a third party with the user’s consent when the user is the subject (APPI 27(1))', () => {
+    const d = decide({
+      action: 'disclose',
+      actor: 'provider',
+      recipient: 'third-party',
+      data: userInformation('user'),
+      consent: { from: 'user', form: 'electronic', grantedAt: AT },
+      at: AT,
+    });
+    expectPermit(d, 'personal-data-with-consent');
+    expect(refs(d)).toEqual([ART_31_1, appi(23, 1)]);
+  });
+
+  it('denies disclosure of an officer’s information on the user’s consent alone: the officer must consent (APPI 27(1))', () => {
+    const d = decide({
+      action: 'disclose',
+      actor: 'provider',
+      recipient: 'third-party',
+      data: userInformation('officer'),
+      consent: { from: 'user', form: 'written', grantedAt: AT },
+      at: AT,
+    });
+    expectDeny(d, 'personal-data-needs-consent');
+  });
+
+  it('denies the user’s-own-information consent route when the consent came after the disclosure (APPI 27(1))', () => {
+    const d = decide({
+      action: 'disclose',
+      actor: 'provider',
+      recipient: 'third-party',
+      data: userInformation('user'),
+      consent: { from: 'user', form: 'written', grantedAt: AT_PLUS_1MS },
+      at: AT,
+    });
+    expectDeny(d, 'personal-data-needs-consent');
+  });
+});
