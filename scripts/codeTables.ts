@@ -1,7 +1,7 @@
 // Writes the README's tables of reason and obligation codes from the English message table, between the
 // <!-- reason-codes --> and <!-- obligation-codes --> markers. `npm run docs:codes`; a test keeps them in step.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { OBLIGATION_CODES, REASON_CODES } from '../src/engine/codes.js';
+import { OBLIGATION_CODES, REASON_CODES } from '../src/model/codes.js';
 import { en } from '../src/i18n/en.js';
 
 const table = (rows: readonly (readonly [string, string])[]) =>

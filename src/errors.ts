@@ -1,4 +1,4 @@
-import type { Decision } from './engine/decision.js';
+import type { Decision } from './model/decision.js';
 
 /**
  * One problem found in an input, with where it is.

@@ -1,5 +1,5 @@
 export type { Admission, AdmitOptions, ConsentOnFile, Refusal } from './engine/admitTransmissions.js';
-export { OBLIGATION_CODES, type ObligationCode, REASON_CODES, type ReasonCode } from './engine/codes.js';
+export { OBLIGATION_CODES, type ObligationCode, REASON_CODES, type ReasonCode } from './model/codes.js';
 export {
   createPolicy,
   type DecisionContext,
@@ -7,7 +7,7 @@ export {
   type Policy,
   type PolicyOptions,
 } from './engine/createPolicy.js';
-export type { Citation, Decision, Obligation, Reason, Subitem, TermsVersionId } from './engine/decision.js';
+export type { Citation, Decision, Obligation, Reason, Subitem, TermsVersionId } from './model/decision.js';
 export {
   admitTransmissions,
   assertPermitted,
@@ -36,7 +36,7 @@ export {
   PARTIES,
   type Party,
   type Purpose,
-} from './engine/vocabulary.js';
+} from './model/vocabulary.js';
 export {
   PolicyError,
   type PolicyErrorCode,
@@ -106,7 +106,7 @@ export {
   civilCodeArticle,
   serviceContract,
   termsArticle,
-} from './terms/citation.js';
+} from './model/citation.js';
 export { DEFAULT_TERMS } from './terms/defaultTerms.js';
 export { defineRule, type ObligationSpec, type Rule, type RuleEnvironment } from './terms/rule.js';
 export { termsInForce } from './terms/termsInForce.js';

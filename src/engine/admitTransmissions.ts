@@ -6,9 +6,9 @@ import { nonBlank } from '../records/fields.js';
 import type { MeasurementRecord } from '../records/measurement.js';
 import { safeParseRecord } from '../records/parseRecord.js';
 import { timestamp } from '../records/timestamp.js';
-import type { Decision } from './decision.js';
+import type { Decision } from '../model/decision.js';
 import type { ConsentInput, DecisionRequest } from './request.js';
-import { type ConsentForm, PARTIES, type Party } from './vocabulary.js';
+import { type ConsentForm, PARTIES, type Party } from '../model/vocabulary.js';
 
 /**
  * A consent the provider has on file for a contract.

@@ -3,12 +3,12 @@ import type { Locale } from '../i18n/locale.js';
 import { messagesFor } from '../i18n/messages.js';
 import { appiArticleBefore2022 } from '../internal/appi.js';
 import type { DataKind } from '../records/dataRecord.js';
-import type { CitationSpec } from '../terms/citation.js';
+import type { CitationSpec } from '../model/citation.js';
 import type { ObligationSpec, Rule, RuleEnvironment } from '../terms/rule.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
-import type { Citation, Decision, Obligation, Reason } from './decision.js';
+import type { Citation, Decision, Obligation, Reason } from '../model/decision.js';
 import type { ValidRequest } from './request.js';
-import type { Action, Actor } from './vocabulary.js';
+import type { Action, Actor } from '../model/vocabulary.js';
 
 /** Everything of a decision but its instant, built once per rule: a call copies references, nothing more. */
 export interface DecisionTemplate {

@@ -18,7 +18,7 @@ import {
   instantiate,
   type RuleBucket,
 } from './compile.js';
-import type { Decision } from './decision.js';
+import type { Decision } from '../model/decision.js';
 import { type DecisionLogEntry, toLogEntry } from './logEntry.js';
 import { type OutcomeOwnership, type OutcomeQuery, ownerOfOutcomeUnder } from './ownerOfOutcome.js';
 import {
@@ -33,7 +33,7 @@ import {
   type ValidRequest,
 } from './request.js';
 import { type ReturnOrErase, type ReturnRequest, returnOrEraseWith } from './returnOrErase.js';
-import { ACTORS, type Actor, type Purpose } from './vocabulary.js';
+import { ACTORS, type Actor, type Purpose } from '../model/vocabulary.js';
 
 /**
  * How a policy is set up. Every option has a default: the provider acts, the clock is the system's, messages

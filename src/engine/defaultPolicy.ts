@@ -3,11 +3,11 @@ import type { DataRecord, DataRecordInput } from '../records/dataRecord.js';
 import type { MeasurementRecord, MeasurementRecordInput } from '../records/measurement.js';
 import type { Admission, AdmitOptions } from './admitTransmissions.js';
 import { createPolicy, type DecisionContext, type FilterRequest, type Policy } from './createPolicy.js';
-import type { Decision } from './decision.js';
+import type { Decision } from '../model/decision.js';
 import type { OutcomeOwnership, OutcomeQuery } from './ownerOfOutcome.js';
 import type { DecisionRequest } from './request.js';
 import type { ReturnOrErase, ReturnRequest } from './returnOrErase.js';
-import type { Purpose } from './vocabulary.js';
+import type { Purpose } from '../model/vocabulary.js';
 
 // Built on first use, so importing the library compiles nothing.
 let shared: Policy | undefined;

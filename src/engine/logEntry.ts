@@ -1,7 +1,7 @@
 import type { DataKind } from '../records/dataRecord.js';
-import type { Decision, TermsVersionId } from './decision.js';
+import type { Decision, TermsVersionId } from '../model/decision.js';
 import type { ValidRequest } from './request.js';
-import type { Action, Actor, Effect, Party, Purpose } from './vocabulary.js';
+import type { Action, Actor, Effect, Party, Purpose } from '../model/vocabulary.js';
 
 /**
  * What `onDecision` receives: a JSON-safe account of one decision for an audit log. It names the record by kind

@@ -17,7 +17,7 @@ import {
   type Party,
   type Purpose,
   RECIPIENT_ACTIONS,
-} from './vocabulary.js';
+} from '../model/vocabulary.js';
 
 /**
  * The service contract a request is made under. `terminatedAt` starts the survival period of 32(5).

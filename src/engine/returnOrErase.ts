@@ -6,8 +6,8 @@ import type { DataRecord } from '../records/dataRecord.js';
 import { nonBlank } from '../records/fields.js';
 import { safeParseRecord } from '../records/parseRecord.js';
 import { timestamp } from '../records/timestamp.js';
-import type { ReasonCode } from './codes.js';
-import type { Decision } from './decision.js';
+import type { ReasonCode } from '../model/codes.js';
+import type { Decision } from '../model/decision.js';
 import type { ContractInput, DecisionRequest } from './request.js';
 
 /**

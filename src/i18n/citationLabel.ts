@@ -1,5 +1,5 @@
 import { match } from 'ts-pattern';
-import type { Citation } from '../engine/decision.js';
+import type { Citation } from '../model/decision.js';
 import type { Locale } from './locale.js';
 
 type CitationParts = Omit<Citation, 'label'>;

@@ -1,5 +1,5 @@
-import type { ObligationCode, ReasonCode } from '../engine/codes.js';
-import type { Effect } from '../engine/vocabulary.js';
+import type { ObligationCode, ReasonCode } from '../model/codes.js';
+import type { Effect } from '../model/vocabulary.js';
 
 /**
  * The languages messages come in: Japanese (the default) and English.

@@ -1,7 +1,7 @@
-import type { Citation } from '../engine/decision.js';
+import type { Citation } from '../model/decision.js';
 import { citationLabel } from '../i18n/citationLabel.js';
 import { messagesFor } from '../i18n/messages.js';
-import type { CitationSpec } from '../terms/citation.js';
+import type { CitationSpec } from '../model/citation.js';
 import type { ObligationSpec, Rule } from '../terms/rule.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
 import { kindIri, partyIri, purposeIri, ruleIri } from './identifiers.js';

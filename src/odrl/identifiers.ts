@@ -1,4 +1,4 @@
-import type { Party, Purpose } from '../engine/vocabulary.js';
+import type { Party, Purpose } from '../model/vocabulary.js';
 import type { DataKind } from '../records/dataRecord.js';
 
 // The project's own identifiers in the export (not profile terms): terms versions, their rules, data kinds,

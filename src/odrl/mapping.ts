@@ -1,5 +1,5 @@
-import type { ObligationCode } from '../engine/codes.js';
-import type { Action } from '../engine/vocabulary.js';
+import type { ObligationCode } from '../model/codes.js';
+import type { Action } from '../model/vocabulary.js';
 import type { ProfileAction } from './profile.js';
 import type { OdrlAction } from './vocabulary.js';
 

@@ -1,5 +1,5 @@
-import type { ObligationCode, ReasonCode } from '../engine/codes.js';
-import type { Citation, Subitem } from '../engine/decision.js';
+import type { ObligationCode, ReasonCode } from '../model/codes.js';
+import type { Citation, Subitem } from '../model/decision.js';
 import type { ExportedAction } from './mapping.js';
 import type { PROFILE_CONTEXT, ProfileLeftOperand } from './profile.js';
 import type { ODRL_CONTEXT, OdrlLeftOperand, OdrlOperator, XsdDatatype } from './vocabulary.js';

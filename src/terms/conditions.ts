@@ -1,5 +1,5 @@
 import type { ValidRequest } from '../engine/request.js';
-import type { Party } from '../engine/vocabulary.js';
+import type { Party } from '../model/vocabulary.js';
 import { timeOf } from '../internal/timeOf.js';
 
 // Conditions rules share. Each is true only on positive evidence; an invalid date makes it false.

@@ -1,8 +1,8 @@
 import type { ValidRequest } from '../engine/request.js';
-import type { Actor } from '../engine/vocabulary.js';
+import type { Actor } from '../model/vocabulary.js';
 import type { MeasurementRecord } from '../records/measurement.js';
 import { retentionState } from '../retention/retentionStatus.js';
-import type { CitationSpec } from './citation.js';
+import type { CitationSpec } from '../model/citation.js';
 import { defineRule, type Rule } from './rule.js';
 
 type MeasurementRequest = ValidRequest<MeasurementRecord>;

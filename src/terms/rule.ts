@@ -1,8 +1,8 @@
-import type { ObligationCode, ReasonCode } from '../engine/codes.js';
+import type { ObligationCode, ReasonCode } from '../model/codes.js';
 import type { ValidRequest } from '../engine/request.js';
-import type { Action, Actor, Effect, Party, Purpose } from '../engine/vocabulary.js';
+import type { Action, Actor, Effect, Party, Purpose } from '../model/vocabulary.js';
 import type { DataKind, RecordOf } from '../records/dataRecord.js';
-import type { CitationSpec } from './citation.js';
+import type { CitationSpec } from '../model/citation.js';
 
 /**
  * What a policy adds to every request, from its options.

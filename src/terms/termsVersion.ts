@@ -1,5 +1,5 @@
-import type { TermsVersionId } from '../engine/decision.js';
-import type { CitationSpec } from './citation.js';
+import type { TermsVersionId } from '../model/decision.js';
+import type { CitationSpec } from '../model/citation.js';
 import type { Rule } from './rule.js';
 
 /**

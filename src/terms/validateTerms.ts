@@ -1,5 +1,5 @@
-import { OBLIGATION_CODES, REASON_CODES } from '../engine/codes.js';
-import { ACTIONS, ACTORS } from '../engine/vocabulary.js';
+import { OBLIGATION_CODES, REASON_CODES } from '../model/codes.js';
+import { ACTIONS, ACTORS } from '../model/vocabulary.js';
 import type { PolicyIssue } from '../errors.js';
 import { DATA_KINDS } from '../records/dataRecord.js';
 import { formatJst } from '../time/jst.js';

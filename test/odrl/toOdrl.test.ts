@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { OBLIGATION_CODES } from '../../src/engine/codes.js';
+import { OBLIGATION_CODES } from '../../src/model/codes.js';
 import { decide } from '../../src/engine/defaultPolicy.js';
-import { ACTIONS } from '../../src/engine/vocabulary.js';
+import { ACTIONS } from '../../src/model/vocabulary.js';
 import { ruleIri } from '../../src/odrl/identifiers.js';
 import { HOLDING_PERIOD, OBLIGATION_EXPORT, ODRL_ACTION_OF } from '../../src/odrl/mapping.js';
 import {
@@ -32,7 +32,7 @@ import {
   XSD_DATATYPES,
 } from '../../src/odrl/vocabulary.js';
 import { retentionStatus } from '../../src/retention/retentionStatus.js';
-import { termsArticle } from '../../src/terms/citation.js';
+import { termsArticle } from '../../src/model/citation.js';
 import { defineRule } from '../../src/terms/rule.js';
 import type { TermsVersion } from '../../src/terms/termsVersion.js';
 import { terms20170401 } from '../../src/terms/v2017-04-01/index.js';

@@ -1,4 +1,4 @@
-import { serviceContract, termsArticle } from '../citation.js';
+import { serviceContract, termsArticle } from '../../model/citation.js';
 
 // Every article the 2017-04-01 rules cite, named once. Old 13(1) lists its purposes as bullets; they are cited
 // as subitems イ, ロ and ハ in order, as the 2020 amendment table sets them against the new 13(3)(1).

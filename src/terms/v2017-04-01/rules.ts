@@ -1,5 +1,5 @@
 import type { ValidRequest } from '../../engine/request.js';
-import { ACTIONS, ACTORS, type Action } from '../../engine/vocabulary.js';
+import { ACTIONS, ACTORS, type Action } from '../../model/vocabulary.js';
 import type { DataKind } from '../../records/dataRecord.js';
 import { consentedBy, hasJustification } from '../conditions.js';
 import { retentionRules } from '../retentionRules.js';

@@ -1,6 +1,6 @@
-import type { ObligationCode, ReasonCode } from '../../engine/codes.js';
-import { ACTIONS, type Action, type Actor, type Party } from '../../engine/vocabulary.js';
-import type { CitationSpec } from '../citation.js';
+import type { ObligationCode, ReasonCode } from '../../model/codes.js';
+import { ACTIONS, type Action, type Actor, type Party } from '../../model/vocabulary.js';
+import type { CitationSpec } from '../../model/citation.js';
 import { consentedBy, hasJustification, mayBePersonal } from '../conditions.js';
 import { retentionRules } from '../retentionRules.js';
 import { defineRule, type Rule } from '../rule.js';

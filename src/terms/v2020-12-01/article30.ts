@@ -1,4 +1,4 @@
-import type { Action } from '../../engine/vocabulary.js';
+import type { Action } from '../../model/vocabulary.js';
 import { consentedBy } from '../conditions.js';
 import { defineRule, type Rule } from '../rule.js';
 import { ART_30_1, ART_30_2 } from './citations.js';

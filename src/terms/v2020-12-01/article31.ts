@@ -1,5 +1,5 @@
 import type { ValidRequest } from '../../engine/request.js';
-import type { Action } from '../../engine/vocabulary.js';
+import type { Action } from '../../model/vocabulary.js';
 import { consentedBy, consentedInWritingBy, mayBePersonal } from '../conditions.js';
 import { defineRule, type Rule } from '../rule.js';
 import {

@@ -1,5 +1,5 @@
 import type { ValidRequest } from '../../engine/request.js';
-import type { Action } from '../../engine/vocabulary.js';
+import type { Action } from '../../model/vocabulary.js';
 import { timeOf } from '../../internal/timeOf.js';
 import type { ConfidentialRecord } from '../../records/confidential.js';
 import { civilCodePeriod } from '../../time/civilCodePeriod.js';

@@ -1,4 +1,4 @@
-import { appiArticle, serviceContract, termsArticle } from '../citation.js';
+import { appiArticle, serviceContract, termsArticle } from '../../model/citation.js';
 
 // Every article the 2020-12-01 rules cite, named once. Rules refer to these names, never to bare numbers.
 

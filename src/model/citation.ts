@@ -1,4 +1,4 @@
-import type { Subitem } from '../engine/decision.js';
+import type { Subitem } from './decision.js';
 
 /**
  * A citation as a rule writes it: the terms version and the label are filled in when rules are compiled.

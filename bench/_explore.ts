@@ -1,0 +1,11 @@
+import { createPolicy } from 'm2m-data-policy';
+import { caslMixed, caslUseSubjects, mixedRequests, useQuestions } from './workload.js';
+const policy = createPolicy();
+const m = new Map<string, Set<boolean>>();
+const add = (k: string, v: boolean) => { const s = m.get(k) ?? new Set(); s.add(v); m.set(k, s); };
+useQuestions.forEach((q, i) => add(JSON.stringify({ a: 'use', ...caslUseSubjects[i] }), policy.canUse(q.data, q.purpose, q.context)));
+mixedRequests.forEach((r, i) => add(JSON.stringify({ a: r.action, ...caslMixed[i]!.subject }), policy.decide(r).allowed));
+const rows = [...m].sort();
+for (const [k, v] of rows) if ([...v].includes(true)) console.log('T', [...v].join(','), k);
+console.log('---- false only:');
+for (const [k, v] of rows) if (![...v].includes(true)) console.log('F', k);
