@@ -1,12 +1,7 @@
 export type { Admission, AdmitOptions, ConsentOnFile, Refusal } from './engine/admitTransmissions.js';
 export { OBLIGATION_CODES, type ObligationCode, REASON_CODES, type ReasonCode } from './model/codes.js';
-export {
-  createPolicy,
-  type DecisionContext,
-  type FilterRequest,
-  type Policy,
-  type PolicyOptions,
-} from './engine/createPolicy.js';
+export type { FilterRequest } from './engine/batch.js';
+export { createPolicy, type DecisionContext, type Policy, type PolicyOptions } from './engine/createPolicy.js';
 export type { Citation, Decision, Obligation, Reason, Subitem, TermsVersionId } from './model/decision.js';
 export {
   admitTransmissions,
@@ -18,11 +13,13 @@ export {
   explain,
   filterPermitted,
   ownerOfOutcome,
+  retentionCutoff,
+  retentionStatus,
   returnOrErase,
+  sweepRetention,
 } from './engine/defaultPolicy.js';
 export type { DecisionLogEntry } from './engine/logEntry.js';
 export type { Outcome, OutcomeOwnership, OutcomeQuery } from './engine/ownerOfOutcome.js';
-export type { ConsentInput, ContractInput, DecisionRequest, ValidRequest } from './engine/request.js';
 export type { ReturnOrErase, ReturnRequest } from './engine/returnOrErase.js';
 export {
   ACTIONS,
@@ -97,9 +94,17 @@ export { parseRecord, type SafeParseRecordResult, safeParseRecord } from './reco
 export { type ProviderContentRecord, providerContentRecord } from './records/providerContent.js';
 export { type StatisticalRecord, statisticalRecord } from './records/statistical.js';
 export { type UserInformationRecord, userInformationRecord } from './records/userInformation.js';
-export { retentionCutoff } from './retention/retentionCutoff.js';
-export { type RetentionStatus, retentionStatus } from './retention/retentionStatus.js';
-export { type RetentionEntry, type RetentionSweep, sweepRetention } from './retention/sweepRetention.js';
+export type {
+  ConsentInput,
+  ConsentSnapshot,
+  ContractInput,
+  ContractSnapshot,
+  DecisionRequest,
+  RequestSnapshot,
+  ValidRequest,
+} from './request/types.js';
+export type { RetentionStatus } from './retention/retentionStatus.js';
+export type { RetentionEntry, RetentionSweep } from './retention/sweepRetention.js';
 export {
   appiArticle,
   type CitationSpec,
@@ -108,9 +113,11 @@ export {
   termsArticle,
 } from './model/citation.js';
 export { DEFAULT_TERMS } from './terms/defaultTerms.js';
+export type { Condition, ConsentFrom, HoldingState } from './terms/condition.js';
+export { defineTerms } from './terms/defineTerms.js';
 export { defineRule, type ObligationSpec, type Rule, type RuleEnvironment } from './terms/rule.js';
 export { termsInForce } from './terms/termsInForce.js';
-export type { ArticleSummary, Bilingual, TermsVersion } from './terms/termsVersion.js';
+export type { ArticleSummary, Bilingual, TermsCodes, TermsVersion, TermsVersionInput } from './terms/termsVersion.js';
 export { terms20170401 } from './terms/v2017-04-01/index.js';
 export { terms20201201 } from './terms/v2020-12-01/index.js';
 export { type CivilCodePeriod, civilCodePeriod, type PeriodLength } from './time/civilCodePeriod.js';

@@ -7,7 +7,8 @@ import type { MeasurementRecord } from '../records/measurement.js';
 import { safeParseRecord } from '../records/parseRecord.js';
 import { timestamp } from '../records/timestamp.js';
 import type { Decision } from '../model/decision.js';
-import type { ConsentInput, DecisionRequest } from './request.js';
+import type { ConsentInput, DecisionRequest } from '../request/types.js';
+import type { DecisionCore } from './decide.js';
 import { type ConsentForm, PARTIES, type Party } from '../model/vocabulary.js';
 
 /**
@@ -94,29 +95,38 @@ interface ValidConsent {
   readonly grantedAt: Date;
 }
 
-const rank = (c: ValidConsent, at: Date): number =>
-  (c.from === 'provider' ? 4 : 0) +
-  (c.form === 'written' ? 2 : 0) +
-  (c.grantedAt.getTime() <= at.getTime() ? 1 : 0);
+type Wanted = { readonly from: Party; readonly form: ConsentForm } | undefined;
 
-function strongest(candidates: readonly ValidConsent[] | undefined, at: Date): ValidConsent | undefined {
+/** How well a consent on file answers what the version's gate asks for (its party, its form, given in time). */
+const rank = (c: ValidConsent, atMs: number, wanted: Wanted): number =>
+  (c.from === wanted?.from ? 4 : 0) + (c.form === wanted?.form ? 2 : 0) + (c.grantedAt.getTime() <= atMs ? 1 : 0);
+
+function strongest(
+  candidates: readonly ValidConsent[] | undefined,
+  atMs: number,
+  wanted: Wanted,
+): ValidConsent | undefined {
   let best: ValidConsent | undefined;
-  for (const c of candidates ?? []) if (best === undefined || rank(c, at) > rank(best, at)) best = c;
+  for (const c of candidates ?? [])
+    if (best === undefined || rank(c, atMs, wanted) > rank(best, atMs, wanted)) best = c;
   return best;
 }
 
 /** The 31(2) gate in front of a receiver; see {@link Policy.admitTransmissions}. */
 export function admitWith(
   decide: (request: DecisionRequest) => Decision,
+  core: DecisionCore,
   batch: Iterable<unknown>,
   options: AdmitOptions,
-  now: () => Date,
+  nowMs: () => number,
 ): Admission {
   // The options are checked before any record is looked at: a bad consent on file fails the call as a whole,
   // rather than part-way through a batch.
   const checked = optionsSchema.safeParse(options);
   if (!checked.success) throw new PolicyInputError(toPolicyIssues(checked.error.issues), 'admission options');
-  const at = checked.data.at ?? now();
+  const at = checked.data.at ?? new Date(nowMs());
+  // The version in force at receipt says which consent its gate asks for (31(2): the provider's, in writing).
+  const wanted = core.inForce(at.getTime()).version.transmissionConsent;
   const consents = new Map<string, ValidConsent[]>();
   for (const { contractId, ...consent } of checked.data.consents ?? []) {
     consents.set(contractId, [...(consents.get(contractId) ?? []), consent]);
@@ -141,9 +151,9 @@ export function admitWith(
       result.refused.push({ index, id: record.id, reason: 'not-measurement-data' });
       continue;
     }
-    // One decision per record, so the audit log holds one entry each: it is made with the strongest consent on
-    // file for the contract — the provider's, in writing, given by the instant of receipt — if there is one.
-    const consent = strongest(consents.get(record.contractId), at);
+    // One decision per record, so the audit log holds one entry each: it is made with the consent on file for the
+    // contract that best answers the gate — the provider's, in writing, given by the instant of receipt.
+    const consent = strongest(consents.get(record.contractId), at.getTime(), wanted);
     const decision = decide({ action: 'transmit', actor: 'user', data: record, at, consent });
     if (decision.allowed) result.accepted.push(record);
     else result.refused.push({ index, id: record.id, reason: 'transmission-refused', decision });

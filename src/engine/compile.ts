@@ -1,78 +1,62 @@
 import { citationLabel } from '../i18n/citationLabel.js';
 import type { Locale } from '../i18n/locale.js';
-import { messagesFor } from '../i18n/messages.js';
-import { appiArticleBefore2022 } from '../internal/appi.js';
-import type { DataKind } from '../records/dataRecord.js';
+import { codeMessage } from '../i18n/messages.js';
+import { APPI_RENUMBERED_AT_MS, appiArticleBefore2022 } from '../internal/appi.js';
 import type { CitationSpec } from '../model/citation.js';
-import type { ObligationSpec, Rule, RuleEnvironment } from '../terms/rule.js';
-import type { TermsVersion } from '../terms/termsVersion.js';
 import type { Citation, Decision, Obligation, Reason } from '../model/decision.js';
-import type { ValidRequest } from './request.js';
-import type { Action, Actor } from '../model/vocabulary.js';
+import { type Action, type Actor, PARTIES, type Party } from '../model/vocabulary.js';
+import type { DataKind } from '../records/dataRecord.js';
+import type { Rule } from '../terms/rule.js';
+import type { TermsVersion } from '../terms/termsVersion.js';
 
-/** Everything of a decision but its instant, built once per rule: a call copies references, nothing more. */
+// A terms version compiled into a decision table, as CASL compiles rules into an index: for every (kind, actor,
+// action, recipient, purpose case) the rules that can decide it, in order, cut after the first that has no
+// condition — so a cell either names its rule outright or lists the few conditional ones before it. Buckets of
+// (kind, actor, action) are compiled when first asked for and kept in the table, like CASL's merged rule lists.
+
+/** Everything of a decision but its instant and dated duties, built once per rule and locale. */
 export interface DecisionTemplate {
   readonly effect: Decision['effect'];
   readonly allowed: boolean;
   readonly terms: Decision['terms'];
+  readonly rule: string;
   readonly basis: readonly Citation[];
   readonly reasons: readonly Reason[];
   readonly obligations: readonly Obligation[];
-  /** Per obligation, the function that dates it; `null` when no obligation of the rule has a due date. */
-  readonly dueAt: readonly (ObligationSpec['dueAt'] | undefined)[] | null;
+  /** Whether an obligation is dated at the end of the holding (and the decision must date it). */
+  readonly dated: readonly boolean[] | null;
 }
 
-/** A rule ready to be matched: its filters as sets, its answer as templates for both APPI editions. */
+/** A rule ready to be tried: the rule, and its answer for decisions before and from the APPI renumbering. */
 export interface CompiledRule {
   readonly rule: Rule;
-  readonly recipients: ReadonlySet<string> | null;
-  readonly when: ((request: ValidRequest, at: Date, env: RuleEnvironment) => boolean) | null;
+  /** Its place in the version's rules (-1 for the default deny). */
+  readonly index: number;
+  /** Whether a condition (data or closure) must hold: such a rule does not end a cell. */
+  readonly conditional: boolean;
   /** The answer for decisions from 2022-04-01 (APPI as renumbered then). */
   readonly current: DecisionTemplate;
   /** The answer for decisions before 2022-04-01; the same object when the rule cites no APPI article. */
   readonly beforeAppi2022: DecisionTemplate;
 }
 
-/**
- * The rules for one (kind, actor, action), split by purpose at compile time: `byPurpose` holds, for each purpose
- * some rule names, the rules that can match it (those naming it and those naming none), in order; requests with
- * any other purpose, or none, try `unfiltered` (the rules naming no purpose).
- */
-export interface RuleBucket {
-  readonly byPurpose: ReadonlyMap<string, readonly CompiledRule[]>;
-  readonly unfiltered: readonly CompiledRule[];
-}
+/** One cell of the table: the rules to try in order; the last has no condition, so a cell always decides. */
+export type Cell = readonly CompiledRule[];
 
-function bucketOf(rules: readonly CompiledRule[]): RuleBucket {
-  const named = new Set(rules.flatMap((r) => r.rule.purposes ?? []));
-  const canMatch = (purpose: string | undefined) =>
-    Object.freeze(
-      rules.filter(
-        (r) => r.rule.purposes === undefined || (purpose !== undefined && r.rule.purposes.includes(purpose)),
-      ),
-    );
-  return Object.freeze({
-    byPurpose: new Map([...named].map((p) => [p, canMatch(p)] as const)),
-    unfiltered: canMatch(undefined),
-  });
-}
+/** The purpose case of a request no rule of its bucket names (an other purpose, or none). */
+export const OTHER_PURPOSE = '';
+/** The recipient case of a request without a recipient. */
+export const NO_RECIPIENT = '';
 
-/** A terms version compiled for one locale: a lookup by kind, actor and action to the rules to try in order. */
-export interface CompiledTerms {
-  readonly version: TermsVersion;
-  readonly effectiveFromMs: number;
-  readonly index: ReadonlyMap<DataKind, ReadonlyMap<Actor, ReadonlyMap<Action, RuleBucket>>>;
-  /** The answer when no rule matches: deny, citing the terms version as a whole. */
-  readonly fallback: CompiledRule;
+/** The cells of one (kind, actor, action): by recipient case, then by purpose case. */
+interface Bucket {
+  /** The purposes some rule of the bucket names; every other purpose is the {@link OTHER_PURPOSE} case. */
+  readonly purposes: ReadonlySet<string>;
+  readonly cells: ReadonlyMap<string, ReadonlyMap<string, Cell>>;
 }
 
 /** A rule's citation as a decision carries it: the version filled in, APPI numbered for the edition, labelled. */
-export function citation(
-  spec: CitationSpec,
-  version: TermsVersion,
-  locale: Locale,
-  beforeAppi2022: boolean,
-): Citation {
+export function citation(spec: CitationSpec, version: TermsVersion, locale: Locale, beforeAppi2022: boolean): Citation {
   const parts =
     spec.source === 'appi' && beforeAppi2022
       ? { ...spec, article: appiArticleBefore2022(spec.article) }
@@ -82,48 +66,47 @@ export function citation(
   return Object.freeze({ ...parts, label: citationLabel(parts, locale) });
 }
 
-function template(
-  rule: Rule,
-  version: TermsVersion,
-  locale: Locale,
-  beforeAppi2022: boolean,
-): DecisionTemplate {
-  const messages = messagesFor(locale);
+function template(rule: Rule, version: TermsVersion, locale: Locale, beforeAppi2022: boolean): DecisionTemplate {
   const cite = (spec: CitationSpec) => citation(spec, version, locale, beforeAppi2022);
   const permit = rule.effect === 'permit';
   // A deny carries no duties, whatever the rule lists: obligations come with permits only.
-  const obligations = permit ? (rule.obligations ?? []) : [];
+  const duties = permit ? (rule.obligations ?? []) : [];
   return Object.freeze({
     effect: rule.effect,
     allowed: permit,
     terms: version.id,
+    rule: rule.id,
     basis: Object.freeze(rule.basis.map(cite)),
-    reasons: Object.freeze([Object.freeze({ code: rule.reason, message: messages.reasons[rule.reason] })]),
+    reasons: Object.freeze([
+      Object.freeze({ code: rule.reason, message: codeMessage(version.codes, 'reasons', rule.reason, locale) }),
+    ]),
     obligations: Object.freeze(
-      obligations.map((o) =>
-        Object.freeze({ code: o.code, basis: cite(o.basis), message: messages.obligations[o.code] }),
+      duties.map((o) =>
+        Object.freeze({
+          code: o.code,
+          basis: cite(o.basis),
+          message: codeMessage(version.codes, 'obligations', o.code, locale),
+        }),
       ),
     ),
-    dueAt: obligations.some((o) => o.dueAt) ? Object.freeze(obligations.map((o) => o.dueAt)) : null,
+    dated: duties.some((o) => o.due !== undefined) ? Object.freeze(duties.map((o) => o.due !== undefined)) : null,
   });
 }
 
-function compileRule(rule: Rule, version: TermsVersion, locale: Locale): CompiledRule {
+function compileRule(rule: Rule, index: number, version: TermsVersion, locale: Locale): CompiledRule {
   const current = template(rule, version, locale, false);
-  const citesAppi = [...rule.basis, ...(rule.obligations ?? []).map((o) => o.basis)].some(
-    (c) => c.source === 'appi',
-  );
+  const citesAppi = [...rule.basis, ...(rule.obligations ?? []).map((o) => o.basis)].some((c) => c.source === 'appi');
   return Object.freeze({
     rule,
-    recipients: rule.recipients ? new Set<string>(rule.recipients) : null,
-    when: (rule.when as CompiledRule['when']) ?? null,
+    index,
+    conditional: rule.condition !== undefined || rule.when !== undefined,
     current,
     beforeAppi2022: citesAppi ? template(rule, version, locale, true) : current,
   });
 }
 
-// Versions end each kind with a deny citing the nearest article; this answers what even those leave open.
-const FALLBACK: Rule = Object.freeze<Rule>({
+/** The answer when no rule matches: deny, citing the terms version as a whole. */
+const DEFAULT_DENY: Rule = Object.freeze<Rule>({
   id: 'default-deny',
   kinds: [],
   actors: [],
@@ -133,84 +116,83 @@ const FALLBACK: Rule = Object.freeze<Rule>({
   basis: [{ source: 'terms' }],
 });
 
-function getOrCreate<K extends object | string, V>(
-  map: { get(key: K): V | undefined; set(key: K, value: V): unknown },
-  key: K,
-  make: () => V,
-): V {
-  const found = map.get(key);
-  if (found !== undefined) return found;
-  const value = make();
-  map.set(key, value);
-  return value;
-}
+const RECIPIENT_CASES: readonly string[] = [NO_RECIPIENT, ...PARTIES];
 
-const cache = new WeakMap<TermsVersion, Map<Locale, CompiledTerms>>();
+/** Whether a rule can match a request of this recipient and purpose case, before any condition. */
+const reaches = (rule: Rule, recipient: string, purpose: string): boolean =>
+  (rule.recipients === undefined || (rule.recipients as readonly string[]).includes(recipient)) &&
+  (rule.purposes === undefined || (rule.purposes as readonly string[]).includes(purpose));
 
 /**
- * Compiles a terms version for a locale (once: the result is cached on the version object).
+ * A terms version compiled for one locale. `cell` is the lookup a decision makes; `bucket` and `cells` serve
+ * analysis, which walks the same table.
  */
-export function compileTerms(version: TermsVersion, locale: Locale): CompiledTerms {
-  const hit = cache.get(version)?.get(locale);
-  if (hit) return hit;
-  const lists = new Map<DataKind, Map<Actor, Map<Action, CompiledRule[]>>>();
-  for (const rule of version.rules) {
-    const compiled = compileRule(rule, version, locale);
-    for (const kind of rule.kinds) {
-      const byActor = getOrCreate(lists, kind, () => new Map<Actor, Map<Action, CompiledRule[]>>());
-      for (const actor of rule.actors) {
-        const byAction = getOrCreate(byActor, actor, () => new Map<Action, CompiledRule[]>());
-        for (const action of rule.actions)
-          getOrCreate(byAction, action, () => [] as CompiledRule[]).push(compiled);
-      }
-    }
+export class CompiledTerms {
+  readonly version: TermsVersion;
+  readonly locale: Locale;
+  readonly effectiveFromMs: number;
+  readonly fallback: CompiledRule;
+  private readonly rules: readonly CompiledRule[];
+  private readonly buckets = new Map<DataKind, Map<Actor, Map<Action, Bucket>>>();
+
+  constructor(version: TermsVersion, locale: Locale) {
+    this.version = version;
+    this.locale = locale;
+    this.effectiveFromMs = version.effectiveFrom.getTime();
+    this.rules = version.rules.map((r, i) => compileRule(r, i, version, locale));
+    this.fallback = compileRule(DEFAULT_DENY, -1, version, locale);
   }
-  const index = new Map(
-    [...lists].map(([kind, byActor]) => [
-      kind,
-      new Map(
-        [...byActor].map(([actor, byAction]) => [
-          actor,
-          new Map([...byAction].map(([action, rules]) => [action, bucketOf(rules)] as const)),
-        ]),
-      ),
-    ]),
-  );
-  const fallback = compileRule(FALLBACK, version, locale);
-  const compiled: CompiledTerms = Object.freeze({
-    version,
-    effectiveFromMs: version.effectiveFrom.getTime(),
-    index,
-    fallback,
-  });
-  getOrCreate(cache, version, () => new Map<Locale, CompiledTerms>()).set(locale, compiled);
-  return compiled;
+
+  /** The rules that can decide a request, in order (the last unconditional). */
+  cell(kind: DataKind, actor: Actor, action: Action, recipient: Party | undefined, purpose: string | undefined): Cell {
+    const bucket = this.bucket(kind, actor, action);
+    const byPurpose = bucket.cells.get(recipient ?? NO_RECIPIENT) as ReadonlyMap<string, Cell>;
+    const key = purpose !== undefined && bucket.purposes.has(purpose) ? purpose : OTHER_PURPOSE;
+    return byPurpose.get(key) as Cell;
+  }
+
+  /** The compiled cells of one (kind, actor, action), by recipient case and purpose case. */
+  bucket(kind: DataKind, actor: Actor, action: Action): Bucket {
+    let byActor = this.buckets.get(kind);
+    if (byActor === undefined) this.buckets.set(kind, (byActor = new Map()));
+    let byAction = byActor.get(actor);
+    if (byAction === undefined) byActor.set(actor, (byAction = new Map()));
+    let bucket = byAction.get(action);
+    if (bucket === undefined) byAction.set(action, (bucket = this.compileBucket(kind, actor, action)));
+    return bucket;
+  }
+
+  private compileBucket(kind: DataKind, actor: Actor, action: Action): Bucket {
+    const rules = this.rules.filter(
+      (r) => r.rule.kinds.includes(kind) && r.rule.actors.includes(actor) && r.rule.actions.includes(action),
+    );
+    const purposes = new Set(rules.flatMap((r) => r.rule.purposes ?? []));
+    const purposeCases = [OTHER_PURPOSE, ...purposes];
+    // Equal candidate lists share one cell.
+    const shared = new Map<string, Cell>();
+    const cells = new Map<string, ReadonlyMap<string, Cell>>();
+    for (const recipient of RECIPIENT_CASES) {
+      const byPurpose = new Map<string, Cell>();
+      for (const purpose of purposeCases) {
+        const candidates: CompiledRule[] = [];
+        for (const r of rules) {
+          if (!reaches(r.rule, recipient, purpose)) continue;
+          candidates.push(r);
+          if (!r.conditional) break;
+        }
+        const last = candidates[candidates.length - 1];
+        if (last === undefined || last.conditional) candidates.push(this.fallback);
+        const key = candidates.map((c) => c.index).join(',');
+        let cell = shared.get(key);
+        if (cell === undefined) shared.set(key, (cell = Object.freeze(candidates)));
+        byPurpose.set(purpose, cell);
+      }
+      cells.set(recipient, byPurpose);
+    }
+    return Object.freeze({ purposes, cells });
+  }
 }
 
-/** Builds the decision for a matched template: the only allocation of a call, plus dated obligations if any. */
-export function instantiate(
-  t: DecisionTemplate,
-  at: Date,
-  request: ValidRequest,
-  env: RuleEnvironment,
-): Decision {
-  const due = t.dueAt;
-  return {
-    effect: t.effect,
-    allowed: t.allowed,
-    terms: t.terms,
-    at,
-    basis: t.basis,
-    reasons: t.reasons,
-    obligations:
-      due === null
-        ? t.obligations
-        : Object.freeze(
-            t.obligations.map((o, i) => {
-              const date = due[i]?.(request as never, at, env);
-              // An obligation with no end (an open-ended extension) stays undated.
-              return date ? Object.freeze({ ...o, dueAt: date }) : o;
-            }),
-          ),
-  };
-}
+/** The template of a rule for a decision at `atMs`: APPI numbered as in force then. */
+export const templateAt = (r: CompiledRule, atMs: number): DecisionTemplate =>
+  atMs < APPI_RENUMBERED_AT_MS ? r.beforeAppi2022 : r.current;

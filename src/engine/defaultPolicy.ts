@@ -2,10 +2,13 @@ import type { Locale } from '../i18n/locale.js';
 import type { DataRecord, DataRecordInput } from '../records/dataRecord.js';
 import type { MeasurementRecord, MeasurementRecordInput } from '../records/measurement.js';
 import type { Admission, AdmitOptions } from './admitTransmissions.js';
-import { createPolicy, type DecisionContext, type FilterRequest, type Policy } from './createPolicy.js';
+import type { FilterRequest } from './batch.js';
+import { createPolicy, type DecisionContext, type Policy } from './createPolicy.js';
 import type { Decision } from '../model/decision.js';
 import type { OutcomeOwnership, OutcomeQuery } from './ownerOfOutcome.js';
-import type { DecisionRequest } from './request.js';
+import type { DecisionRequest } from '../request/types.js';
+import type { RetentionStatus } from '../retention/retentionStatus.js';
+import type { RetentionSweep } from '../retention/sweepRetention.js';
 import type { ReturnOrErase, ReturnRequest } from './returnOrErase.js';
 import type { Purpose } from '../model/vocabulary.js';
 
@@ -44,7 +47,7 @@ export function canUse(
  * Whether the user may send a measurement to the data centre (31(2)), under the default policy.
  *
  * @example
- * canTransmit(reading, { at: new Date('2021-06-01T10:00:00+09:00') }) //=> true when reading.personalData is 'none'
+ * canTransmit(reading, { at: new Date('2021-06-01T10:00:00+09:00') }) //=> true
  */
 export function canTransmit(
   measurement: MeasurementRecord | MeasurementRecordInput,
@@ -159,4 +162,66 @@ export function filterPermitted(
   request: FilterRequest,
 ): Generator<DataRecord, void, undefined> | AsyncGenerator<DataRecord, void, undefined> {
   return policy().filterPermitted(records as Iterable<unknown>, request);
+}
+
+/**
+ * Where a record stands under the holding period of 13(4) (old 13(2)) at `at` (default now), under the default
+ * policy: the version in force at `at` sets the period. Measurement data is held for the period from `receivedAt`,
+ * reckoned under the Civil Code in JST; from its end only under an extension decided at or before `at`, with a
+ * reason, and before its `until`.
+ *
+ * @throws {PolicyInputError} for a malformed record or instant.
+ * @example
+ * retentionStatus(reading, '2022-03-15T23:59:59.999+09:00')
+ * //=> { state: 'within-period', endsAt: 2022-03-16T00:00:00+09:00, heldUntil: 2022-03-16T00:00:00+09:00 }
+ * retentionStatus(reading, new Date('2022-03-16T00:00:00+09:00')).state //=> 'expired'
+ */
+export function retentionStatus(record: DataRecord | DataRecordInput, at?: Date | string): RetentionStatus {
+  return policy().retentionStatus(record, at);
+}
+
+/**
+ * Sorts records by where they stand under 13(4) at `at` (default now), for a retention job, under the default
+ * policy. Takes any iterable, or an async iterable (a database cursor, an NDJSON stream) and then returns a
+ * promise. Records are read one at a time and only ids and due dates are kept.
+ *
+ * @throws {PolicyInputError} at the first malformed record, with its index in the path; nothing is swept then.
+ * @example
+ * const { keep, expired } = sweepRetention(records, '2022-03-16T00:00:00+09:00');
+ * expired.map((e) => e.id) //=> ['kanto-sub-07/leak/2021-03-15T10:00']
+ */
+export function sweepRetention(records: Iterable<unknown>, at?: Date | string): RetentionSweep;
+/**
+ * The same sort over an async iterable, read one record at a time: a promise of the sweep.
+ *
+ * @example
+ * async function* cursor() { yield reading; }
+ * (await sweepRetention(cursor(), new Date('2022-03-16T00:00:00+09:00'))).expired.map((e) => e.id)
+ * //=> ['kanto-sub-07/leak/2021-03-15T10:00']
+ */
+export function sweepRetention(records: AsyncIterable<unknown>, at?: Date | string): Promise<RetentionSweep>;
+/**
+ * Both overloads: an iterable with `Symbol.asyncIterator` is swept asynchronously, any other synchronously.
+ *
+ * @example
+ * sweepRetention([], new Date('2022-03-16T00:00:00+09:00')) //=> { keep: [], extended: [], expired: [] }
+ */
+export function sweepRetention(
+  records: Iterable<unknown> | AsyncIterable<unknown>,
+  at?: Date | string,
+): RetentionSweep | Promise<RetentionSweep> {
+  return policy().sweepRetention(records as Iterable<unknown>, at);
+}
+
+/**
+ * The receipt instant below which measurement data without extensions has expired at `at` (default now), under
+ * the default policy: such a record is expired exactly when `receivedAt < retentionCutoff(at)`.
+ *
+ * @example
+ * retentionCutoff(new Date('2022-03-16T00:00:00+09:00')).toISOString() //=> '2021-03-15T15:00:00.001Z'
+ * // Received 2021-03-16 00:00:00.000 JST, the first day counts (Civil Code 140) and the year ended
+ * // 2022-03-16 00:00: expired. A millisecond later, the first day is 03-17 and the year runs to 2022-03-17.
+ */
+export function retentionCutoff(at?: Date | string): Date {
+  return policy().retentionCutoff(at);
 }

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { PolicyInputError } from '../errors.js';
-import type { Locale } from '../i18n/locale.js';
+import type { EngineReasonCode, Locale } from '../i18n/locale.js';
 import { messagesFor } from '../i18n/messages.js';
 import { APPI_RENUMBERED_AT_MS } from '../internal/appi.js';
 import { toPolicyIssues } from '../internal/issues.js';
 import { type DataRecordInput, dataRecord } from '../records/dataRecord.js';
 import { timestamp } from '../records/timestamp.js';
 import { termsArticle } from '../model/citation.js';
-import { termsInForce } from '../terms/termsInForce.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
 import type { ReasonCode } from '../model/codes.js';
 import { citation } from './compile.js';
+import type { DecisionCore } from './decide.js';
 import type { Citation, Reason, TermsVersionId } from '../model/decision.js';
 import { PARTIES, type Party } from '../model/vocabulary.js';
 
@@ -63,18 +63,18 @@ const FROM_DATA: ReadonlySet<string> = new Set(['measurement', 'derived']);
 /** 30(3) over a policy's terms versions; see {@link Policy.ownerOfOutcome}. */
 export function ownerOfOutcomeUnder(
   query: OutcomeQuery,
-  versions: readonly TermsVersion[],
+  core: DecisionCore,
   locale: Locale,
-  now: () => Date,
+  nowMs: () => number,
 ): OutcomeOwnership {
   const parsed = querySchema.safeParse(query);
   if (!parsed.success) throw new PolicyInputError(toPolicyIssues(parsed.error.issues), 'outcome query');
   const { producedBy, from } = parsed.data;
-  const at = parsed.data.at ?? now();
-  const version = termsInForce(at, versions);
+  const at = parsed.data.at ?? new Date(nowMs());
+  const version = core.inForce(at.getTime()).version;
   const cite = (spec = version.outcomeOwnership ?? termsArticle()) =>
     citation(spec, version, locale, at.getTime() < APPI_RENUMBERED_AT_MS);
-  const answer = (owner: OutcomeOwnership['owner'], code: ReasonCode): OutcomeOwnership => ({
+  const answer = (owner: OutcomeOwnership['owner'], code: EngineReasonCode): OutcomeOwnership => ({
     owner,
     terms: version.id,
     basis: [cite()],

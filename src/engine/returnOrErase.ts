@@ -8,7 +8,8 @@ import { safeParseRecord } from '../records/parseRecord.js';
 import { timestamp } from '../records/timestamp.js';
 import type { ReasonCode } from '../model/codes.js';
 import type { Decision } from '../model/decision.js';
-import type { ContractInput, DecisionRequest } from './request.js';
+import type { ContractInput, DecisionRequest } from '../request/types.js';
+import type { DecisionCore } from './decide.js';
 
 /**
  * A request under 32(4): the party that disclosed confidential information asks for it back.
@@ -53,6 +54,8 @@ const requestSchema = z.object({
  */
 export function returnOrEraseWith(
   decide: (request: DecisionRequest) => Decision,
+  core: DecisionCore,
+  instantOf: (at: Date | string | undefined, what: string) => number,
   records: Iterable<unknown>,
   request: ReturnRequest,
 ): ReturnOrErase {
@@ -60,7 +63,10 @@ export function returnOrEraseWith(
   // no record would have needed a decision.
   const checked = requestSchema.safeParse(request);
   if (!checked.success) throw new PolicyInputError(toPolicyIssues(checked.error.issues), 'return request');
-  const receiver = request.requestedBy === 'user' ? 'provider' : 'user';
+  const receiver = checked.data.requestedBy === 'user' ? 'provider' : 'user';
+  // The instant is fixed once for the request; the version in force then names the duty that marks what goes back.
+  const at = new Date(instantOf(checked.data.at, 'return request'));
+  const duty = core.inForce(at.getTime()).version.returnDuty;
   const result: ReturnOrErase = { returnAndErase: [], notBound: [] };
   let index = 0;
   for (const input of records) {
@@ -78,17 +84,17 @@ export function returnOrEraseWith(
     index++;
     if (record.kind !== 'confidential')
       result.notBound.push({ id: record.id, reason: 'not-confidential-information' });
-    else if (record.disclosedBy !== request.requestedBy)
+    else if (record.disclosedBy !== checked.data.requestedBy)
       result.notBound.push({ id: record.id, reason: 'own-confidential-information' });
     else {
       const decision = decide({
         action: 'retain',
         actor: receiver,
         data: record,
-        at: request.at,
+        at,
         contract: request.contract,
       });
-      if (decision.obligations.some((o) => o.code === 'return-or-erase-on-request'))
+      if (duty !== undefined && decision.obligations.some((o) => o.code === duty))
         result.returnAndErase.push(record.id);
       else result.notBound.push({ id: record.id, reason: decision.reasons[0]?.code ?? 'not-granted' });
     }

@@ -6,7 +6,7 @@ import { formatJst } from '../time/jst.js';
 import { citationLabel } from './citationLabel.js';
 import { APPI_TITLES, CIVIL_CODE_TITLES } from './lawTitles.js';
 import type { Locale } from './locale.js';
-import { messagesFor } from './messages.js';
+import { codeMessage, messagesFor } from './messages.js';
 
 function title(c: Citation, at: Date, versions: readonly TermsVersion[], locale: Locale): string | undefined {
   const article = c.article;
@@ -36,6 +36,7 @@ export function explainDecision(
   versions: readonly TermsVersion[],
 ): string {
   const m = messagesFor(locale);
+  const codes = versions.find((v) => v.id === decision.terms)?.codes;
   const ja = locale === 'ja';
   const cite = (c: Citation) => {
     const label = citationLabel(c, locale);
@@ -49,7 +50,7 @@ export function explainDecision(
     `${m.headings.basis}:`,
     ...decision.basis.map((c) => `  - ${cite(c)}`),
     `${m.headings.reasons}:`,
-    ...decision.reasons.map((r) => `  - ${m.reasons[r.code] ?? r.message} [${r.code}]`),
+    ...decision.reasons.map((r) => `  - ${codeMessage(codes, 'reasons', r.code, locale)} [${r.code}]`),
   ];
   if (decision.obligations.length) {
     lines.push(`${m.headings.obligations}:`);
@@ -60,7 +61,7 @@ export function explainDecision(
           : ` (${m.headings.due} ${formatJst(o.dueAt)})`
         : '';
       lines.push(
-        `  - ${m.obligations[o.code] ?? o.message}${due} [${o.code}; ${citationLabel(o.basis, locale)}]`,
+        `  - ${codeMessage(codes, 'obligations', o.code, locale)}${due} [${o.code}; ${citationLabel(o.basis, locale)}]`,
       );
     }
   }

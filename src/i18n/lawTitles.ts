@@ -1,4 +1,4 @@
-import type { Bilingual } from '../terms/termsVersion.js';
+import type { Bilingual } from '../model/bilingual.js';
 
 // Titles of the statutes' articles the library cites, for explanations. APPI articles are keyed by edition:
 // `current` numbering from 2022-04-01, `before2022` for decisions before then.

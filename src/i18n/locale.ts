@@ -1,4 +1,3 @@
-import type { ObligationCode, ReasonCode } from '../model/codes.js';
 import type { Effect } from '../model/vocabulary.js';
 
 /**
@@ -9,11 +8,18 @@ import type { Effect } from '../model/vocabulary.js';
  */
 export type Locale = 'ja' | 'en';
 
-/** One language's messages, keyed on the stable codes. */
+/** The reason codes the engine itself gives, whatever the terms version: no rule matched, and 30(3)'s answers. */
+export type EngineReasonCode =
+  | 'not-granted'
+  | 'outcome-belongs-to-producer'
+  | 'outcome-from-other-data'
+  | 'outcome-producer-not-a-party'
+  | 'no-outcome-rule';
+
+/** One language's own messages: effects, headings and the engine's reasons. A version's codes carry the rest. */
 export interface LocaleMessages {
   readonly effect: Readonly<Record<Effect, string>>;
-  readonly reasons: Readonly<Record<ReasonCode, string>>;
-  readonly obligations: Readonly<Record<ObligationCode, string>>;
+  readonly reasons: Readonly<Record<EngineReasonCode, string>>;
   readonly headings: {
     readonly basis: string;
     readonly reasons: string;
@@ -22,3 +28,6 @@ export interface LocaleMessages {
     readonly terms: string;
   };
 }
+
+/** Whether a value is one of the library's locales. */
+export const isLocale = (v: unknown): v is Locale => v === 'ja' || v === 'en';

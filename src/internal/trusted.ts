@@ -1,4 +1,6 @@
 import type { DataRecord } from '../records/dataRecord.js';
+import { ownField } from './property.js';
+import { timeOf } from './timeOf.js';
 
 // A parsed record carries a private field, added before it is frozen, holding the times its Dates had when it
 // was checked. A private field cannot be forged, copied by spreading or inherited through a prototype, and
@@ -11,9 +13,10 @@ function datesOf(r: DataRecord): Date[] {
   switch (r.kind) {
     case 'measurement': {
       const dates = [r.measuredAt, r.receivedAt];
-      for (const e of r.retentionExtensions ?? []) {
+      for (const e of ownField(r, 'retentionExtensions') ?? []) {
         dates.push(e.decidedAt);
-        if (e.until !== undefined) dates.push(e.until);
+        const until = ownField(e, 'until');
+        if (until !== undefined) dates.push(until);
       }
       return dates;
     }
@@ -35,27 +38,27 @@ function datesOf(r: DataRecord): Date[] {
 function sameTimes(r: DataRecord, t: Float64Array): boolean {
   switch (r.kind) {
     case 'measurement': {
-      if (t[0] !== r.measuredAt.getTime() || t[1] !== r.receivedAt.getTime()) return false;
+      if (t[0] !== timeOf(r.measuredAt) || t[1] !== timeOf(r.receivedAt)) return false;
       let i = 2;
-      for (const e of r.retentionExtensions ?? []) {
-        if (t[i++] !== e.decidedAt.getTime()) return false;
-        if (e.until !== undefined && t[i++] !== e.until.getTime()) return false;
+      for (const e of ownField(r, 'retentionExtensions') ?? []) {
+        if (t[i++] !== timeOf(e.decidedAt)) return false;
+        if (ownField(e, 'until') !== undefined && t[i++] !== timeOf(e.until)) return false;
       }
       return i === t.length;
     }
     case 'derived':
-      return t.length === 1 && t[0] === r.processedAt.getTime();
+      return t.length === 1 && t[0] === timeOf(r.processedAt);
     case 'user-information':
-      return t.length === 1 && t[0] === r.collectedAt.getTime();
+      return t.length === 1 && t[0] === timeOf(r.collectedAt);
     case 'confidential':
       return r.designation
-        ? t.length === 2 && t[0] === r.disclosedAt.getTime() && t[1] === r.designation.at.getTime()
-        : t.length === 1 && t[0] === r.disclosedAt.getTime();
+        ? t.length === 2 && t[0] === timeOf(r.disclosedAt) && t[1] === timeOf(r.designation.at)
+        : t.length === 1 && t[0] === timeOf(r.disclosedAt);
     case 'anonymized':
     case 'statistical':
-      return t.length === 1 && t[0] === r.createdAt.getTime();
+      return t.length === 1 && t[0] === timeOf(r.createdAt);
     case 'provider-content':
-      return t.length === 1 && t[0] === r.publishedAt.getTime();
+      return t.length === 1 && t[0] === timeOf(r.publishedAt);
   }
 }
 
@@ -75,7 +78,7 @@ class ParsedStamp extends ReturnsGivenObject {
     super(record);
     const dates = datesOf(record);
     const times = new Float64Array(dates.length);
-    for (let i = 0; i < dates.length; i++) times[i] = (dates[i] as Date).getTime();
+    for (let i = 0; i < dates.length; i++) times[i] = timeOf(dates[i] as Date);
     this.#times = times;
   }
 

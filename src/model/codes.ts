@@ -92,7 +92,15 @@ export const REASON_CODES = [
  * const [reason] = decide({ action: 'license', data: reading, recipient: 'third-party', at }).reasons;
  * const code: ReasonCode | undefined = reason?.code //=> 'raw-measurement-data-may-not-leave'
  */
-export type ReasonCode = (typeof REASON_CODES)[number];
+export type ReasonCode = KnownReasonCode | (string & {});
+
+/**
+ * A reason code of the shipped terms versions and the engine (a version defined elsewhere may add its own).
+ *
+ * @example
+ * const code: KnownReasonCode = 'not-granted';
+ */
+export type KnownReasonCode = (typeof REASON_CODES)[number];
 
 /**
  * Every obligation code a permit can carry (SPEC §3).
@@ -125,4 +133,12 @@ export const OBLIGATION_CODES = [
  * const codes: ObligationCode[] = decide({ action: 'use', data: reading, purpose: 'service-analysis', at })
  *   .obligations.map((o) => o.code) //=> ['use-within-purpose']
  */
-export type ObligationCode = (typeof OBLIGATION_CODES)[number];
+export type ObligationCode = KnownObligationCode | (string & {});
+
+/**
+ * An obligation code of the shipped terms versions (a version defined elsewhere may add its own).
+ *
+ * @example
+ * const code: KnownObligationCode = 'use-within-purpose';
+ */
+export type KnownObligationCode = (typeof OBLIGATION_CODES)[number];

@@ -69,11 +69,13 @@ export interface Obligation {
  *
  * @example
  * decide({ action: 'use', data: reading, purpose: 'service-analysis', at })
- * //=> { effect: 'permit', allowed: true, terms: '2020-12-01', at, basis: [{ article: 13, paragraph: 3, item: 1,
+ * //=> { effect: 'permit', rule: '13-3-1-i/provider/use', allowed: true, terms: '2020-12-01', at, basis: [{ article: 13, paragraph: 3, item: 1,
  * //     subitem: 'イ', … }], reasons: [{ code: 'use-for-service-analysis', … }], obligations: [{ code: 'use-within-purpose', … }] }
  */
 export interface Decision {
   readonly effect: Effect;
+  /** The id of the rule that decided (`default-deny` when none matched). */
+  readonly rule: string;
   readonly allowed: boolean;
   readonly terms: TermsVersionId;
   readonly at: Date;

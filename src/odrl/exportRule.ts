@@ -1,11 +1,11 @@
 import type { Citation } from '../model/decision.js';
 import { citationLabel } from '../i18n/citationLabel.js';
-import { messagesFor } from '../i18n/messages.js';
+import { codeMessage } from '../i18n/messages.js';
 import type { CitationSpec } from '../model/citation.js';
 import type { ObligationSpec, Rule } from '../terms/rule.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
 import { kindIri, partyIri, purposeIri, ruleIri } from './identifiers.js';
-import { type DutyPlacement, HOLDING_PERIOD, OBLIGATION_EXPORT, ODRL_ACTION_OF } from './mapping.js';
+import { type DutyPlacement, dutyMapping, holdingDuration, ODRL_ACTION_OF } from './mapping.js';
 import type {
   OdrlCitation,
   OdrlConstraint,
@@ -62,13 +62,13 @@ function anyOf(leftOperand: 'purpose' | 'recipient', iris: readonly string[]): O
     : { leftOperand, operator: 'isAnyOf', rightOperand: iris.map((id) => ({ '@id': id })) };
 }
 
-/** A rule's own conditions: purposes (13(3)(1)), recipients (13(3)(2)) and its `when`, which ODRL cannot state. */
+/** A rule's own conditions: purposes (13(3)(1)), recipients (13(3)(2)) and its condition, which ODRL cannot state. */
 function ruleConstraints(rule: Rule, uid: string): OdrlConstraint[] {
   return [
     ...(rule.purposes ? [anyOf('purpose', rule.purposes.map(purposeIri))] : []),
     ...(rule.recipients ? [anyOf('recipient', rule.recipients.map(partyIri))] : []),
     // The predicate is code: it is named, never dropped; the rule's note and basis say what it tests.
-    ...(rule.when
+    ...(rule.when || rule.condition
       ? [
           {
             leftOperand: 'm2m:ruleCondition',
@@ -81,8 +81,8 @@ function ruleConstraints(rule: Rule, uid: string): OdrlConstraint[] {
 }
 
 /** When and after what an obligation falls due, beyond the exercise of its permission. */
-function dutyConstraints(spec: ObligationSpec, dutyUid: string): OdrlConstraint[] {
-  const how = OBLIGATION_EXPORT[spec.code];
+function dutyConstraints(spec: ObligationSpec, dutyUid: string, version: TermsVersion): OdrlConstraint[] {
+  const how = dutyMapping(spec.code);
   return [
     ...(how.afterEvent
       ? [{ leftOperand: 'event', operator: 'gt', rightOperand: { '@id': how.afterEvent } } as const]
@@ -92,14 +92,14 @@ function dutyConstraints(spec: ObligationSpec, dutyUid: string): OdrlConstraint[
           {
             leftOperand: 'elapsedTime',
             operator: 'eq',
-            rightOperand: { '@value': HOLDING_PERIOD, '@type': 'xsd:duration' },
+            rightOperand: { '@value': holdingDuration(version.holdingPeriod ?? {}), '@type': 'xsd:duration' },
             // ODRL leaves the start open (SPEC §6): 13(4) counts from receipt, by the Civil Code.
             'm2m:countedFrom': { '@id': 'm2m:receivedAt' },
             'm2m:reckoning': { '@id': 'm2m:civilCodePeriod' },
             'm2m:extendedBy': { '@id': 'm2m:retentionExtension' },
           } as const,
         ]
-      : spec.dueAt
+      : spec.due
         ? [{ leftOperand: 'm2m:dueAt', operator: 'eq', rightOperand: { '@id': `${dutyUid}:dueAt` } } as const]
         : []),
   ];
@@ -107,7 +107,7 @@ function dutyConstraints(spec: ObligationSpec, dutyUid: string): OdrlConstraint[
 
 /** What a duty does, with its constraints where it has any, and what it rests on. */
 function exportDuty(spec: ObligationSpec, constraint: readonly OdrlConstraint[], version: TermsVersion) {
-  const how = OBLIGATION_EXPORT[spec.code];
+  const how = dutyMapping(spec.code);
   return {
     action: how.action,
     ...(how.informedParty && { informedParty: how.informedParty }),
@@ -138,7 +138,7 @@ export function exportRule(rule: Rule, order: number, version: TermsVersion): Ex
     'm2m:rule': rule.id,
     'm2m:order': order,
     'm2m:reason': rule.reason,
-    'm2m:note': bilingual((locale) => messagesFor(locale).reasons[rule.reason]),
+    'm2m:note': bilingual((locale) => codeMessage(version.codes, 'reasons', rule.reason, locale)),
     'm2m:basis': rule.basis.map((c) => exportCitation(c, version)),
   };
   // A deny carries no duties, whatever the rule lists: the engine gives obligations with permits only.
@@ -146,15 +146,15 @@ export function exportRule(rule: Rule, order: number, version: TermsVersion): Ex
 
   const specs = rule.obligations ?? [];
   const placed = (placement: DutyPlacement) =>
-    specs.filter((s) => OBLIGATION_EXPORT[s.code].placement === placement);
+    specs.filter((s) => dutyMapping(s.code).placement === placement);
   // Duties that follow use arise once this rule's action has been exercised.
   const afterUse: OdrlConstraint = { leftOperand: 'event', operator: 'gt', rightOperand: { '@id': uid } };
   const dutyUid = (s: ObligationSpec) => `${uid}:${s.code}`;
-  const duty = placed('duty').map((s) => exportDuty(s, dutyConstraints(s, dutyUid(s)), version));
+  const duty = placed('duty').map((s) => exportDuty(s, dutyConstraints(s, dutyUid(s), version), version));
   return {
     permission: { ...decision, ...(duty.length > 0 && { duty }) },
     obligations: placed('obligation').map((s) => {
-      const constraint = [afterUse, ...dutyConstraints(s, dutyUid(s))];
+      const constraint = [afterUse, ...dutyConstraints(s, dutyUid(s), version)];
       return {
         uid: dutyUid(s),
         target,

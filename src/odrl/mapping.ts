@@ -1,4 +1,5 @@
-import type { ObligationCode } from '../model/codes.js';
+import type { KnownObligationCode } from '../model/codes.js';
+import type { PeriodLength } from '../time/civilCodePeriod.js';
 import type { Action } from '../model/vocabulary.js';
 import type { ProfileAction } from './profile.js';
 import type { OdrlAction } from './vocabulary.js';
@@ -74,7 +75,7 @@ export interface DutyMapping {
  * OBLIGATION_EXPORT['notify-counterparty-after-disclosure']
  * //=> { action: 'inform', placement: 'obligation', informedParty: 'm2m:discloser' }
  */
-export const OBLIGATION_EXPORT: Readonly<Record<ObligationCode, DutyMapping>> = Object.freeze({
+export const OBLIGATION_EXPORT: Readonly<Record<KnownObligationCode, DutyMapping>> = Object.freeze({
   // Continues after the use: every later use stays within the purpose.
   'use-within-purpose': { action: 'm2m:keepWithinPurpose', placement: 'obligation' },
   // The subcontractor is bound before it receives the data: the provider passes the purposes on as its policy.
@@ -114,10 +115,22 @@ export const OBLIGATION_EXPORT: Readonly<Record<ObligationCode, DutyMapping>> = 
 });
 
 /**
- * The holding period of 13(4) (old 13(2)) as an xsd:duration: one year from receipt, the period the library
- * reckons with `civilCodePeriod(receivedAt, { years: 1 })`.
+ * How an obligation code is exported. A code a version defined elsewhere introduces has no term in the profile:
+ * the export refuses it rather than guess what the duty is.
+ */
+export function dutyMapping(code: string): DutyMapping {
+  const how = (OBLIGATION_EXPORT as Readonly<Record<string, DutyMapping | undefined>>)[code];
+  if (how === undefined) throw new Error(`toOdrl: the ODRL profile has no term for obligation code ${code}`);
+  return how;
+}
+
+/**
+ * A holding period as an xsd:duration: `{ years: 1 }` (13(4)) is `P1Y`.
  *
  * @example
- * HOLDING_PERIOD //=> 'P1Y'
+ * holdingDuration({ years: 1 }) //=> 'P1Y'
  */
-export const HOLDING_PERIOD = 'P1Y';
+export function holdingDuration(p: PeriodLength): string {
+  const days = (p.weeks ?? 0) * 7 + (p.days ?? 0);
+  return `P${p.years ? `${p.years}Y` : ''}${p.months ? `${p.months}M` : ''}${days ? `${days}D` : ''}`;
+}

@@ -66,6 +66,17 @@ export const measurementRecord = z.object({
   value: z.union([z.number(), z.boolean(), z.string()]).optional(),
   unit: z.string().optional(),
   retentionExtensions: z.array(retentionExtension).optional(),
+}).check((ctx) => {
+  // Data cannot reach the data centre before it was measured (SPEC §7).
+  if (ctx.value.measuredAt.getTime() > ctx.value.receivedAt.getTime()) {
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value.measuredAt,
+      path: ['measuredAt'],
+      message: 'A measurement cannot be received before it was measured',
+      params: { code: 'measured-after-received' },
+    });
+  }
 });
 
 /**

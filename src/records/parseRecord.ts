@@ -3,6 +3,7 @@ import { deepFreeze } from '../internal/deepFreeze.js';
 import { toPolicyIssues } from '../internal/issues.js';
 import { isParsed, markParsed } from '../internal/trusted.js';
 import { type DataRecord, dataRecord } from './dataRecord.js';
+import { plainInput } from './plainInput.js';
 
 /**
  * The outcome of {@link safeParseRecord}: the record, or every problem found.
@@ -27,7 +28,8 @@ export type SafeParseRecordResult =
  */
 export function safeParseRecord(input: unknown): SafeParseRecordResult {
   if (isParsed(input)) return { success: true, data: input };
-  const result = dataRecord.safeParse(input);
+  // The parser sees plain data read once from the input, never the input itself (SPEC §7).
+  const result = dataRecord.safeParse(plainInput(dataRecord, input));
   if (!result.success) return { success: false, issues: toPolicyIssues(result.error.issues) };
   markParsed(result.data);
   return { success: true, data: deepFreeze(result.data) };

@@ -98,34 +98,47 @@ export function parseIsoInstant(text: string): number | TimestampProblem {
   );
 }
 
-const MESSAGES: Record<TimestampProblem | 'invalid-date' | 'invalid-type', string> = {
+/** The last instant an ISO-8601 year of four digits can name, after its offset is applied: 9999-12-31T23:59:59.999Z. */
+const LATEST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** Why a value is not an instant. */
+export type InstantProblem = TimestampProblem | 'invalid-date' | 'invalid-type' | 'instant-out-of-range';
+
+/** The messages of the instant problems, for issues. */
+export const INSTANT_MESSAGES: Readonly<Record<InstantProblem, string>> = {
   'invalid-timestamp': 'Expected an ISO-8601 date-time such as 2021-03-15T10:00:00+09:00',
   'timestamp-without-offset':
     'The date-time has no offset (Z or ±hh:mm), so the instant it names is ambiguous; add one, e.g. +09:00 for JST',
   'impossible-date': 'The date-time names a day or time that does not exist in the calendar',
   'invalid-date': 'The Date object is invalid (its time is NaN)',
   'invalid-type': 'Expected a Date or an ISO-8601 date-time string with an offset',
+  'instant-out-of-range': 'The instant lies after the year 9999 once its offset is applied',
 };
 
-type TransformContext = Parameters<Parameters<ReturnType<typeof z.custom<Date | string>>['transform']>[0]>[1];
-
-function fail(ctx: TransformContext, input: unknown, code: keyof typeof MESSAGES): never {
-  ctx.issues.push({ code: 'custom', message: MESSAGES[code], input, params: { code } });
-  return z.NEVER;
+/**
+ * The one reading of an instant in this library: a `Date` by its internal time value (never by a method the
+ * object may override), or an ISO-8601 date-time string with an offset. Epoch milliseconds, or the problem.
+ */
+export function readInstant(input: unknown): number | InstantProblem {
+  let ms: number | TimestampProblem;
+  if (input instanceof Date) {
+    ms = timeOf(input);
+    if (Number.isNaN(ms)) return 'invalid-date';
+  } else if (typeof input === 'string') ms = parseIsoInstant(input);
+  else return 'invalid-type';
+  if (typeof ms === 'number' && ms > LATEST_MS) return 'instant-out-of-range';
+  return ms;
 }
 
 /**
- * A timestamp: a valid `Date`, or an ISO-8601 date-time string **with an offset**, read as a `Date`.
+ * A timestamp: a valid `Date`, or an ISO-8601 date-time string **with an offset**, read as a new `Date`.
  *
  * @example
  * timestamp.parse('2021-03-15T10:00:00+09:00').toISOString() //=> '2021-03-15T01:00:00.000Z'
  */
 export const timestamp = z.custom<Date | string>().transform((input, ctx): Date => {
-  if (input instanceof Date) {
-    const time = timeOf(input);
-    return Number.isNaN(time) ? fail(ctx, input, 'invalid-date') : new Date(time);
-  }
-  if (typeof input !== 'string') return fail(ctx, input, 'invalid-type');
-  const result = parseIsoInstant(input);
-  return typeof result === 'number' ? new Date(result) : fail(ctx, input, result);
+  const ms = readInstant(input);
+  if (typeof ms === 'number') return new Date(ms);
+  ctx.issues.push({ code: 'custom', message: INSTANT_MESSAGES[ms], input, params: { code: ms } });
+  return z.NEVER;
 });

@@ -1,8 +1,9 @@
+import type { CitationSpec } from '../model/citation.js';
 import type { ObligationCode, ReasonCode } from '../model/codes.js';
-import type { ValidRequest } from '../engine/request.js';
 import type { Action, Actor, Effect, Party, Purpose } from '../model/vocabulary.js';
 import type { DataKind, RecordOf } from '../records/dataRecord.js';
-import type { CitationSpec } from '../model/citation.js';
+import type { RequestSnapshot } from '../request/types.js';
+import type { Condition } from './condition.js';
 
 /**
  * What a policy adds to every request, from its options.
@@ -18,29 +19,28 @@ export interface RuleEnvironment {
 }
 
 /**
- * A duty a rule attaches to its permit; `dueAt`, where given, is computed per request.
+ * A duty a rule attaches to its permit. `due: 'holding-ends'` dates it at the end of the holding the decision
+ * permits: the end of the holding period, or of the extension that covers the instant (undated when open-ended).
  *
  * @example
  * const duty: ObligationSpec = { code: 'use-within-purpose', basis: termsArticle(13, 3, 1) };
- * // on a permit under the 2020-12-01 terms, its citation reads:
  * const at = '2021-06-01T10:00:00+09:00';
  * decide({ action: 'use', data: reading, purpose: 'service-analysis', at }).obligations[0]?.basis.label
  * //=> '規約(2020-12-01)第13条第3項第1号'
  */
-export interface ObligationSpec<K extends DataKind = DataKind> {
+export interface ObligationSpec {
   readonly code: ObligationCode;
   readonly basis: CitationSpec;
-  /** When the duty falls due for a request; `undefined` leaves it undated (for example an open-ended extension). */
-  readonly dueAt?: (request: ValidRequest<RecordOf<K>>, at: Date, env: RuleEnvironment) => Date | undefined;
+  readonly due?: 'holding-ends' | undefined;
 }
 
 /**
  * One rule of a terms version: which requests it answers (kinds, actors, actions, and optionally purposes,
- * recipients and a condition), and the answer (effect, reason, citations, obligations). Within a terms version,
- * the first rule that matches a request decides it; a request no rule matches is denied.
+ * recipients and a condition), and the answer (effect, reason, citations, obligations). Within a version the
+ * first rule that matches a request decides it; a request no rule matches is denied (`default-deny`).
  *
- * `when` must return `true` only on positive evidence: every date comparison in it is written so that an invalid
- * date (NaN) makes it false.
+ * `condition` is data, so the version can be tabulated and analysed; `when` is a closure for what no condition
+ * record can say, true only on positive evidence. A rule with both needs both.
  *
  * @example
  * const rule: Rule = defineRule({
@@ -51,26 +51,28 @@ export interface ObligationSpec<K extends DataKind = DataKind> {
  * rule.basis[0] //=> { source: 'terms', article: 13, paragraph: 3, item: 4 }
  */
 export interface Rule<K extends DataKind = DataKind> {
-  /** Stable within its terms version, e.g. `13-3-1-i/provider`. */
+  /** Stable within its terms version, e.g. `13-3-1-i/provider/use`. */
   readonly id: string;
   readonly kinds: readonly K[];
   readonly actors: readonly Actor[];
   readonly actions: readonly Action[];
   /** Matches only these purposes (a request without a purpose does not match). */
-  readonly purposes?: readonly Purpose[];
+  readonly purposes?: readonly Purpose[] | undefined;
   /** Matches only these recipients (a request without a recipient does not match). */
-  readonly recipients?: readonly Party[];
-  /** A further condition on the request; true only on positive evidence. */
-  readonly when?: (request: ValidRequest<RecordOf<K>>, at: Date, env: RuleEnvironment) => boolean;
+  readonly recipients?: readonly Party[] | undefined;
+  /** A further condition, as data. */
+  readonly condition?: Condition | undefined;
+  /** A further condition no record expresses; true only on positive evidence. */
+  readonly when?: ((request: RequestSnapshot<RecordOf<K>>, env: RuleEnvironment) => boolean) | undefined;
   readonly effect: Effect;
   readonly reason: ReasonCode;
   /** The articles the answer rests on; never empty. */
   readonly basis: readonly [CitationSpec, ...CitationSpec[]];
-  readonly obligations?: readonly ObligationSpec<K>[];
+  readonly obligations?: readonly ObligationSpec[] | undefined;
 }
 
 /**
- * Declares a rule with its kinds' record type flowing into `when` and `dueAt`.
+ * Declares a rule with its kinds' record type flowing into `when`; the rule is frozen.
  *
  * @example
  * defineRule({

@@ -1,7 +1,5 @@
-import type { ValidRequest } from '../../engine/request.js';
 import { ACTIONS, ACTORS, type Action } from '../../model/vocabulary.js';
 import type { DataKind } from '../../records/dataRecord.js';
-import { consentedBy, hasJustification } from '../conditions.js';
 import { retentionRules } from '../retentionRules.js';
 import { defineRule, type Rule } from '../rule.js';
 import {
@@ -73,7 +71,7 @@ const byProvider: Rule[] = [
     id: 'old-13-1-ha',
     ...providerUse,
     purposes: ['incidental'],
-    when: hasJustification,
+    condition: { justified: true },
     effect: 'permit',
     reason: 'use-for-incidental-matter',
     basis: [OLD_13_1_HA],
@@ -110,7 +108,7 @@ const byProvider: Rule[] = [
     kinds: ['user-information'],
     actors: ['provider'],
     actions: PASS_ON,
-    when: consentedBy('user'),
+    condition: { consent: { from: 'user' } },
     effect: 'permit',
     reason: 'user-consented-to-disclosure',
     basis: [OLD_31],
@@ -126,27 +124,48 @@ const byProvider: Rule[] = [
   }),
 ];
 
-// Old 30(2) reaches information the provider disclosed to the user, not the user's own confidential information.
-const obtainedFromService = (r: ValidRequest): boolean =>
-  r.data.kind !== 'confidential' || r.data.disclosedBy === 'provider';
+// Old 30(2) reaches what the service delivered to the user: for confidential information, what the provider
+// disclosed, not the user's own. The rules on confidential information therefore carry that condition.
+const FROM_PROVIDER = { disclosedBy: 'provider' } as const;
+const DELIVERED: DataKind[] = RECEIVED_BY_USER.filter((k) => k !== 'confidential');
+const PASSING_ON: Action[] = [...PASS_ON, 'republish'];
 
 const byUser: Rule[] = [
   defineRule({
     id: 'old-30-2/consent',
-    kinds: RECEIVED_BY_USER,
+    kinds: DELIVERED,
     actors: ['user'],
-    actions: [...PASS_ON, 'republish'],
-    when: (r, at) => obtainedFromService(r) && consentedBy('provider')(r, at),
+    actions: PASSING_ON,
+    condition: { consent: { from: 'provider' } },
+    effect: 'permit',
+    reason: 'provider-consented-to-passing-on',
+    basis: [OLD_30_2],
+  }),
+  defineRule({
+    id: 'old-30-2/consent/confidential',
+    kinds: ['confidential'],
+    actors: ['user'],
+    actions: PASSING_ON,
+    condition: { all: [FROM_PROVIDER, { consent: { from: 'provider' } }] },
     effect: 'permit',
     reason: 'provider-consented-to-passing-on',
     basis: [OLD_30_2],
   }),
   defineRule({
     id: 'old-30-2',
-    kinds: RECEIVED_BY_USER,
+    kinds: DELIVERED,
     actors: ['user'],
-    actions: [...PASS_ON, 'republish'],
-    when: obtainedFromService,
+    actions: PASSING_ON,
+    effect: 'deny',
+    reason: 'passing-on-needs-provider-consent',
+    basis: [OLD_30_2],
+  }),
+  defineRule({
+    id: 'old-30-2/confidential',
+    kinds: ['confidential'],
+    actors: ['user'],
+    actions: PASSING_ON,
+    condition: FROM_PROVIDER,
     effect: 'deny',
     reason: 'passing-on-needs-provider-consent',
     basis: [OLD_30_2],
@@ -207,10 +226,19 @@ const defaults: Rule[] = [
   // obtained falls under old 13. No old article speaks to the user's own confidential information.
   defineRule({
     id: 'old-30/user',
-    kinds: ['confidential', 'provider-content'],
+    kinds: ['provider-content'],
     actors: ['user'],
     actions: ACTIONS,
-    when: obtainedFromService,
+    effect: 'deny',
+    reason: 'not-granted',
+    basis: [OLD_30_2],
+  }),
+  defineRule({
+    id: 'old-30/user/confidential',
+    kinds: ['confidential'],
+    actors: ['user'],
+    actions: ACTIONS,
+    condition: FROM_PROVIDER,
     effect: 'deny',
     reason: 'not-granted',
     basis: [OLD_30_2],

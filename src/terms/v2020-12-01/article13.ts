@@ -1,7 +1,7 @@
 import type { ObligationCode, ReasonCode } from '../../model/codes.js';
 import { ACTIONS, type Action, type Actor, type Party } from '../../model/vocabulary.js';
 import type { CitationSpec } from '../../model/citation.js';
-import { consentedBy, hasJustification, mayBePersonal } from '../conditions.js';
+import type { Condition } from '../condition.js';
 import { retentionRules } from '../retentionRules.js';
 import { defineRule, type Rule } from '../rule.js';
 import {
@@ -34,7 +34,9 @@ import {
 
 const PASS_ON: Action[] = ['disclose', 'transfer', 'license', 'sublicense'];
 
-const subjectConsented = consentedBy('data-subject');
+/** The record is, or may be, personal information (31(2)'s wording). */
+const PERSONAL: Condition = { personalData: ['possible', 'yes'] };
+const andPersonal = (c: Condition): Condition => ({ all: [PERSONAL, c] });
 
 interface PurposeRuleOptions {
   readonly actor: Actor;
@@ -81,7 +83,7 @@ function purposes13_3_1(o: PurposeRuleOptions): Rule[] {
       id: `13-3-1-ha/${id}`,
       ...match,
       purposes: ['incidental'],
-      when: hasJustification,
+      condition: { justified: true },
       effect: 'permit',
       reason: o.reasons[2],
       basis: cite(ART_13_3_1_HA),
@@ -244,7 +246,7 @@ const personalDerivedToOthers: readonly Rule[] = [
     actors: ['provider'],
     actions: ['disclose'],
     recipients: ['subcontractor'],
-    when: mayBePersonal,
+    condition: PERSONAL,
     effect: 'permit',
     reason: 'personal-data-to-subcontractor',
     basis: [ART_13_3_4, APPI_27_5_1],
@@ -260,7 +262,7 @@ const personalDerivedToOthers: readonly Rule[] = [
     actors: ['provider'],
     actions: PASS_ON,
     recipients: ['data-subject'],
-    when: mayBePersonal,
+    condition: PERSONAL,
     effect: 'permit',
     reason: 'personal-data-to-its-subject',
     basis: [ART_13_3_4],
@@ -271,7 +273,7 @@ const personalDerivedToOthers: readonly Rule[] = [
     kinds: ['derived'],
     actors: ['provider'],
     actions: PASS_ON,
-    when: (r, at) => mayBePersonal(r) && subjectConsented(r, at),
+    condition: andPersonal({ consent: { from: 'data-subject' } }),
     effect: 'permit',
     reason: 'personal-data-with-consent',
     basis: [ART_13_3_4, APPI_27_1],
@@ -282,7 +284,7 @@ const personalDerivedToOthers: readonly Rule[] = [
     kinds: ['derived'],
     actors: ['provider'],
     actions: PASS_ON,
-    when: (r) => mayBePersonal(r) && r.legalBasis === 'law',
+    condition: andPersonal({ legalBasis: ['law'] }),
     effect: 'permit',
     reason: 'personal-data-required-by-law',
     basis: [ART_13_3_4, APPI_27_1_1],
@@ -293,7 +295,7 @@ const personalDerivedToOthers: readonly Rule[] = [
     kinds: ['derived'],
     actors: ['provider'],
     actions: PASS_ON,
-    when: (r) => mayBePersonal(r) && r.legalBasis === 'authority-request',
+    condition: andPersonal({ legalBasis: ['authority-request'] }),
     effect: 'permit',
     reason: 'personal-data-requested-by-authority',
     basis: [ART_13_3_4, APPI_27_1_4],
@@ -304,7 +306,7 @@ const personalDerivedToOthers: readonly Rule[] = [
     kinds: ['derived'],
     actors: ['provider'],
     actions: PASS_ON,
-    when: mayBePersonal,
+    condition: PERSONAL,
     effect: 'deny',
     reason: 'personal-data-needs-consent',
     basis: [APPI_27_1],

@@ -1,5 +1,4 @@
 import type { Action } from '../../model/vocabulary.js';
-import { consentedBy } from '../conditions.js';
 import { defineRule, type Rule } from '../rule.js';
 import { ART_30_1, ART_30_2 } from './citations.js';
 
@@ -34,7 +33,7 @@ export const article30: readonly Rule[] = [
     kinds: ['provider-content'],
     actors: ['user'],
     actions: REPRODUCE,
-    when: consentedBy('provider'),
+    condition: { consent: { from: 'provider' } },
     effect: 'permit',
     reason: 'provider-content-with-prior-consent',
     basis: [ART_30_2],

@@ -1,6 +1,4 @@
-import type { ValidRequest } from '../../engine/request.js';
 import type { Action } from '../../model/vocabulary.js';
-import { consentedBy, consentedInWritingBy, mayBePersonal } from '../conditions.js';
 import { defineRule, type Rule } from '../rule.js';
 import {
   APPI_18_1,
@@ -40,7 +38,7 @@ const transmission: Rule[] = [
     kinds: ['measurement'],
     actors: ['user'],
     actions: ['transmit'],
-    when: (r) => !mayBePersonal(r),
+    condition: { personalData: ['none'] },
     effect: 'permit',
     reason: 'transmission-without-personal-data',
     basis: [CONTRACT],
@@ -51,7 +49,7 @@ const transmission: Rule[] = [
     kinds: ['measurement'],
     actors: ['user'],
     actions: ['transmit'],
-    when: consentedInWritingBy('provider'),
+    condition: { consent: { from: 'provider', forms: ['written'] } },
     effect: 'permit',
     reason: 'transmission-with-written-consent',
     basis: [ART_31_2],
@@ -68,22 +66,6 @@ const transmission: Rule[] = [
   }),
 ];
 
-/** Consent from the person the user information is about: the data subject, or the user when it is the subject. */
-const personConsented = (r: ValidRequest, at: Date): boolean =>
-  consentedBy('data-subject')(r, at) ||
-  (r.data.kind === 'user-information' && r.data.subject === 'user' && consentedBy('user')(r, at));
-
-/** The recipient is the person the information is about. */
-const toItsSubject = (r: ValidRequest): boolean =>
-  r.recipient === 'data-subject' ||
-  (r.recipient === 'user' && r.data.kind === 'user-information' && r.data.subject === 'user');
-
-const withinPrivacyPolicy = (
-  r: ValidRequest,
-  _at: Date,
-  env: { privacyPolicyPurposes: ReadonlySet<string> },
-): boolean => r.purpose !== undefined && env.privacyPolicyPurposes.has(r.purpose);
-
 /** 31(1): user information is handled under the APPI and the corporate privacy policy. */
 const userInformation: Rule[] = [
   // APPI 18(1): only for the purposes the privacy policy states.
@@ -92,7 +74,7 @@ const userInformation: Rule[] = [
     kinds: ['user-information'],
     actors: ['provider'],
     actions: ['use', 'process'],
-    when: withinPrivacyPolicy,
+    condition: { privacyPolicyPurpose: true },
     effect: 'permit',
     reason: 'user-information-within-privacy-policy',
     basis: [ART_31_1, APPI_18_1],
@@ -125,7 +107,7 @@ const userInformation: Rule[] = [
     kinds: ['user-information'],
     actors: ['subcontractor'],
     actions: ['use', 'process'],
-    when: withinPrivacyPolicy,
+    condition: { privacyPolicyPurpose: true },
     effect: 'permit',
     reason: 'user-information-within-privacy-policy',
     basis: [ART_31_1, APPI_27_5_1],
@@ -136,7 +118,7 @@ const userInformation: Rule[] = [
     kinds: ['user-information'],
     actors: ['provider'],
     actions: PASS_ON,
-    when: toItsSubject,
+    condition: { recipient: 'person' },
     effect: 'permit',
     reason: 'personal-data-to-its-subject',
     basis: [ART_31_1],
@@ -148,7 +130,7 @@ const userInformation: Rule[] = [
     kinds: ['user-information'],
     actors: ['provider'],
     actions: PASS_ON,
-    when: personConsented,
+    condition: { consent: { from: 'person' } },
     effect: 'permit',
     reason: 'personal-data-with-consent',
     basis: [ART_31_1, APPI_27_1],
@@ -159,7 +141,7 @@ const userInformation: Rule[] = [
     kinds: ['user-information'],
     actors: ['provider'],
     actions: PASS_ON,
-    when: (r) => r.legalBasis === 'law',
+    condition: { legalBasis: ['law'] },
     effect: 'permit',
     reason: 'personal-data-required-by-law',
     basis: [ART_31_1, APPI_27_1_1],
@@ -170,7 +152,7 @@ const userInformation: Rule[] = [
     kinds: ['user-information'],
     actors: ['provider'],
     actions: PASS_ON,
-    when: (r) => r.legalBasis === 'authority-request',
+    condition: { legalBasis: ['authority-request'] },
     effect: 'permit',
     reason: 'personal-data-requested-by-authority',
     basis: [ART_31_1, APPI_27_1_4],

@@ -1,12 +1,8 @@
-import type { ValidRequest } from '../../engine/request.js';
 import type { Action } from '../../model/vocabulary.js';
-import { timeOf } from '../../internal/timeOf.js';
-import type { ConfidentialRecord } from '../../records/confidential.js';
-import { civilCodePeriod } from '../../time/civilCodePeriod.js';
-import { consentedInWritingBy } from '../conditions.js';
+import type { Condition } from '../condition.js';
 import { defineRule, type Rule } from '../rule.js';
 import {
-  ART_2_6,
+  ART_2_2_6,
   ART_32_1,
   ART_32_1_1,
   ART_32_1_2,
@@ -21,26 +17,13 @@ import {
 // Article 32 (秘密情報の取扱い) of the 2020-12-01 terms, for the party that received the information. The first
 // questions are whether Art. 32 binds the request at all; then what it allows.
 
-type Confidential = ValidRequest<ConfidentialRecord>;
 const PASS_ON: Action[] = ['disclose', 'transfer', 'license', 'sublicense', 'republish'];
 const RETURN_OR_ERASE = { code: 'return-or-erase-on-request', basis: ART_32_4 } as const;
 
-/**
- * 2(6): confidential information is what the discloser designated as such beforehand (あらかじめ) in writing or
- * electronically, with its scope specified and marked. Designation at the instant of disclosure counts.
- */
-export const isDesignated = (r: ConfidentialRecord): boolean =>
-  r.designation !== null && timeOf(r.designation.at) <= timeOf(r.disclosedAt) && r.scopeSpecified && r.marked;
-
-/** 32(5): three years after the contract ends (Civil Code reckoning, JST), Art. 32 no longer binds. */
-export const survivalEnded = (r: ValidRequest, at: Date): boolean => {
-  const ended = r.contract?.terminatedAt;
-  return ended !== undefined && timeOf(at) >= civilCodePeriod(ended, { years: 3 }).endsAt.getTime();
-};
-
-/** The receiving party's counterparty — the one that disclosed the information — consented in writing by `at`. */
-const counterpartyConsented = (r: Confidential, at: Date): boolean =>
-  consentedInWritingBy(r.data.disclosedBy)(r, at);
+/** The receiving party's counterparty — the one that disclosed the information — consented in writing by then. */
+const COUNTERPARTY_CONSENTED: Condition = { consent: { from: 'discloser', forms: ['written'] } };
+/** A law or an authority's request requires the disclosure. */
+const COMPELLED: Condition = { legalBasis: ['law', 'authority-request'] };
 
 const EXCEPTIONS = [
   ['already-held', ART_32_1_1],
@@ -54,46 +37,47 @@ const ANY = {
   actors: ['user' as const, 'provider' as const, 'subcontractor' as const],
 };
 
-/** Whether Art. 32 binds the request: confidential information, no exception, not one's own, still in force. */
+/**
+ * Whether Art. 32 binds the request: confidential information (2(2)(6): designated beforehand in writing or
+ * electronically, scoped and marked — designation at the instant of disclosure counts), no exception, not one's
+ * own, and the survival period after the contract (32(5), Civil Code reckoning in JST) not yet run.
+ */
 const unbound: Rule[] = [
   defineRule({
-    id: '2-6',
+    id: '2-2-6',
     ...ANY,
     actions: ['use', 'process', 'disclose', 'transfer', 'license', 'sublicense', 'retain', 'republish'],
-    when: (r: Confidential) => !isDesignated(r.data),
+    condition: { not: { designated: true } },
     effect: 'permit',
     reason: 'not-confidential-information',
-    basis: [ART_2_6],
+    basis: [ART_2_2_6],
   }),
   ...EXCEPTIONS.map(([exception, basis]) =>
     defineRule({
       id: `32-1/${exception}`,
       ...ANY,
       actions: ['use', 'process', 'disclose', 'transfer', 'license', 'sublicense', 'retain', 'republish'],
-      when: (r: Confidential) => r.data.exception === exception,
+      condition: { exception },
       effect: 'permit',
       reason: 'confidentiality-exception',
       basis: [basis],
     }),
   ),
-  // The rules are looked up by actor, so "one's own" is stated per party rather than read from the request.
-  ...(['user', 'provider'] as const).map((party) =>
-    defineRule({
-      id: `32-1/own/${party}`,
-      kinds: ['confidential'],
-      actors: [party],
-      actions: ['use', 'process', 'disclose', 'transfer', 'license', 'sublicense', 'retain', 'republish'],
-      when: (r: Confidential) => r.data.disclosedBy === party,
-      effect: 'permit',
-      reason: 'own-confidential-information',
-      basis: [ART_32_1],
-    }),
-  ),
+  // The acting party's own information: the duty binds only the one that received it.
+  defineRule({
+    id: '32-1/own',
+    ...ANY,
+    actions: ['use', 'process', 'disclose', 'transfer', 'license', 'sublicense', 'retain', 'republish'],
+    condition: { disclosedBy: 'actor' },
+    effect: 'permit',
+    reason: 'own-confidential-information',
+    basis: [ART_32_1],
+  }),
   defineRule({
     id: '32-5',
     ...ANY,
     actions: ['use', 'process', 'disclose', 'transfer', 'license', 'sublicense', 'retain', 'republish'],
-    when: survivalEnded,
+    condition: { survivalEnded: true },
     effect: 'permit',
     reason: 'confidentiality-survival-ended',
     basis: [ART_32_5],
@@ -117,7 +101,7 @@ const bound: Rule[] = [
     id: '32-1/use-with-consent',
     ...ANY,
     actions: ['use', 'process'],
-    when: counterpartyConsented,
+    condition: COUNTERPARTY_CONSENTED,
     effect: 'permit',
     reason: 'confidential-use-with-written-consent',
     basis: [ART_32_1],
@@ -136,7 +120,7 @@ const bound: Rule[] = [
     id: '32-1/to-discloser',
     ...ANY,
     actions: ['disclose', 'transfer'],
-    when: (r: Confidential) => r.recipient === r.data.disclosedBy,
+    condition: { recipient: 'discloser' },
     effect: 'permit',
     reason: 'confidential-to-its-discloser',
     basis: [ART_32_1],
@@ -149,7 +133,7 @@ const bound: Rule[] = [
     ...ANY,
     actions: ['disclose'],
     recipients: ['authority', 'third-party'],
-    when: (r) => r.legalBasis !== undefined && r.priorNoticeImpossible === true,
+    condition: { all: [COMPELLED, { priorNoticeImpossible: true }] },
     effect: 'permit',
     reason: 'compelled-disclosure',
     basis: [ART_32_2],
@@ -160,7 +144,7 @@ const bound: Rule[] = [
     ...ANY,
     actions: ['disclose'],
     recipients: ['authority', 'third-party'],
-    when: (r) => r.legalBasis !== undefined,
+    condition: COMPELLED,
     effect: 'permit',
     reason: 'compelled-disclosure',
     basis: [ART_32_2],
@@ -182,7 +166,7 @@ const bound: Rule[] = [
     id: '32-1/consent',
     ...ANY,
     actions: PASS_ON,
-    when: counterpartyConsented,
+    condition: COUNTERPARTY_CONSENTED,
     effect: 'permit',
     reason: 'confidential-disclosure-with-written-consent',
     basis: [ART_32_1],

@@ -2,8 +2,8 @@ import { appiArticle, serviceContract, termsArticle } from '../../model/citation
 
 // Every article the 2020-12-01 rules cite, named once. Rules refer to these names, never to bare numbers.
 
-/** 2(6): what confidential information is — designated beforehand in writing or electronically, scoped, marked. */
-export const ART_2_6 = termsArticle(2, 6);
+/** 2(2)(6): what confidential information is — designated beforehand in writing or electronically, scoped, marked. */
+export const ART_2_2_6 = termsArticle(2, 2, 6);
 /** 12: the user guards measurement data against loss. */
 export const ART_12 = termsArticle(12);
 /** 13(1): no exclusive right in measurement data; each party handles it under Art. 13. */

@@ -1,3 +1,4 @@
+import { defineTerms } from '../defineTerms.js';
 import type { TermsVersion } from '../termsVersion.js';
 import {
   article13Defaults,
@@ -11,6 +12,7 @@ import { article31 } from './article31.js';
 import { article32 } from './article32.js';
 import { articles } from './articles.js';
 import { ART_30_3 } from './citations.js';
+import { codes } from './codes.js';
 import { defaults } from './defaults.js';
 
 /**
@@ -20,12 +22,13 @@ import { defaults } from './defaults.js';
  *
  * @example
  * terms20201201.effectiveFrom.toISOString() //=> '2020-11-30T15:00:00.000Z'
+ * terms20201201.survivalPeriod //=> { years: 3 }
  */
-export const terms20201201: TermsVersion = Object.freeze({
+export const terms20201201: TermsVersion = defineTerms({
   id: '2020-12-01',
-  effectiveFrom: new Date('2020-12-01T00:00:00+09:00'),
-  noticeGivenAt: new Date('2020-10-15T00:00:00+09:00'),
-  rules: Object.freeze([
+  effectiveFrom: '2020-12-01T00:00:00+09:00',
+  noticeGivenAt: '2020-10-15T00:00:00+09:00',
+  rules: [
     ...measurementByProviderSide,
     ...derivedByProviderSide,
     ...holding,
@@ -35,7 +38,16 @@ export const terms20201201: TermsVersion = Object.freeze({
     ...article32,
     ...article13Defaults,
     ...defaults,
-  ]),
+  ],
   articles,
+  codes,
+  // 13(4): a year from receipt, as a rule.
+  holdingPeriod: { years: 1 },
+  // 32(5): Art. 32 survives the contract by three years.
+  survivalPeriod: { years: 3 },
   outcomeOwnership: ART_30_3,
+  // 31(2): the provider's prior consent, in writing.
+  transmissionConsent: { from: 'provider', form: 'written' },
+  // 32(4): what the receiving party must return or erase when the other party asks.
+  returnDuty: 'return-or-erase-on-request',
 });

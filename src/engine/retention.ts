@@ -1,0 +1,54 @@
+import { PolicyInputError } from '../errors.js';
+import { Issues, readData } from '../request/readRequest.js';
+import { cutoffUnder } from '../retention/retentionCutoff.js';
+import { type RetentionStatus, statusUnder } from '../retention/retentionStatus.js';
+import { type RetentionSweep, sweeper } from '../retention/sweepRetention.js';
+import type { DecisionCore } from './decide.js';
+
+type InstantOf = (at: Date | string | undefined, what: string) => number;
+
+/** A policy's retention functions: each under the holding period of the version in force at its instant. */
+export function retentionOf(core: DecisionCore, instantOf: InstantOf) {
+  const periodAt = (atMs: number) => core.inForce(atMs).version.holdingPeriod;
+  function sweepRetention(records: Iterable<unknown>, at?: Date | string): RetentionSweep;
+  function sweepRetention(records: AsyncIterable<unknown>, at?: Date | string): Promise<RetentionSweep>;
+  function sweepRetention(
+    records: Iterable<unknown> | AsyncIterable<unknown>,
+    at?: Date | string,
+  ): RetentionSweep | Promise<RetentionSweep> {
+    const atMs = instantOf(at, 'sweep');
+    const { add, result } = sweeper(atMs, periodAt(atMs));
+    if (Symbol.asyncIterator in records) {
+      return (async () => {
+        for await (const record of records) add(record);
+        return result;
+      })();
+    }
+    for (const record of records) add(record);
+    return result;
+  }
+  return {
+    retentionStatus: (record: unknown, at?: Date | string): RetentionStatus => {
+      const issues = new Issues();
+      const data = readData(record, issues);
+      const atMs = instantOf(at, 'retention query');
+      if (data === undefined)
+        throw new PolicyInputError(
+          issues.all().map((i) => ({ ...i, path: ['record', ...i.path.slice(1)] })),
+          'retention query',
+        );
+      return statusUnder(data, atMs, periodAt(atMs));
+    },
+    sweepRetention,
+    retentionCutoff: (at?: Date | string): Date => {
+      const atMs = instantOf(at, 'instant');
+      const period = periodAt(atMs);
+      if (period === undefined)
+        throw new PolicyInputError(
+          [{ path: ['at'], code: 'no-holding-period', message: 'The terms in force at this instant set no holding period' }],
+          'instant',
+        );
+      return cutoffUnder(atMs, period);
+    },
+  };
+}
