@@ -1,8 +1,11 @@
 export type { Admission, AdmitOptions, ConsentOnFile, Refusal } from './engine/admitTransmissions.js';
-export { OBLIGATION_CODES, type ObligationCode, REASON_CODES, type ReasonCode } from './model/codes.js';
 export type { FilterRequest } from './engine/batch.js';
-export { createPolicy, type DecisionContext, type Policy, type PolicyOptions } from './engine/createPolicy.js';
-export type { Citation, Decision, Obligation, Reason, Subitem, TermsVersionId } from './model/decision.js';
+export {
+  createPolicy,
+  type DecisionContext,
+  type Policy,
+  type PolicyOptions,
+} from './engine/createPolicy.js';
 export {
   admitTransmissions,
   assertPermitted,
@@ -22,6 +25,31 @@ export type { DecisionLogEntry } from './engine/logEntry.js';
 export type { Outcome, OutcomeOwnership, OutcomeQuery } from './engine/ownerOfOutcome.js';
 export type { ReturnOrErase, ReturnRequest } from './engine/returnOrErase.js';
 export {
+  PolicyError,
+  type PolicyErrorCode,
+  PolicyInputError,
+  type PolicyIssue,
+  PolicyViolationError,
+  TermsNotInForceError,
+} from './errors.js';
+export type { Locale } from './i18n/locale.js';
+export {
+  appiArticle,
+  type CitationSpec,
+  civilCodeArticle,
+  serviceContract,
+  termsArticle,
+} from './model/citation.js';
+export {
+  type KnownObligationCode,
+  type KnownReasonCode,
+  OBLIGATION_CODES,
+  type ObligationCode,
+  REASON_CODES,
+  type ReasonCode,
+} from './model/codes.js';
+export type { Citation, Decision, Obligation, Reason, Subitem, TermsVersionId } from './model/decision.js';
+export {
   ACTIONS,
   ACTORS,
   type Action,
@@ -34,15 +62,6 @@ export {
   type Party,
   type Purpose,
 } from './model/vocabulary.js';
-export {
-  PolicyError,
-  type PolicyErrorCode,
-  PolicyInputError,
-  type PolicyIssue,
-  PolicyViolationError,
-  TermsNotInForceError,
-} from './errors.js';
-export type { Locale } from './i18n/locale.js';
 export type { ExportedAction } from './odrl/mapping.js';
 export {
   PROFILE_CONVENTIONS,
@@ -105,19 +124,18 @@ export type {
 } from './request/types.js';
 export type { RetentionStatus } from './retention/retentionStatus.js';
 export type { RetentionEntry, RetentionSweep } from './retention/sweepRetention.js';
-export {
-  appiArticle,
-  type CitationSpec,
-  civilCodeArticle,
-  serviceContract,
-  termsArticle,
-} from './model/citation.js';
-export { DEFAULT_TERMS } from './terms/defaultTerms.js';
 export type { Condition, ConsentFrom, HoldingState } from './terms/condition.js';
+export { DEFAULT_TERMS } from './terms/defaultTerms.js';
 export { defineTerms } from './terms/defineTerms.js';
 export { defineRule, type ObligationSpec, type Rule, type RuleEnvironment } from './terms/rule.js';
 export { termsInForce } from './terms/termsInForce.js';
-export type { ArticleSummary, Bilingual, TermsCodes, TermsVersion, TermsVersionInput } from './terms/termsVersion.js';
+export type {
+  ArticleSummary,
+  Bilingual,
+  TermsCodes,
+  TermsVersion,
+  TermsVersionInput,
+} from './terms/termsVersion.js';
 export { terms20170401 } from './terms/v2017-04-01/index.js';
 export { terms20201201 } from './terms/v2020-12-01/index.js';
 export { type CivilCodePeriod, civilCodePeriod, type PeriodLength } from './time/civilCodePeriod.js';

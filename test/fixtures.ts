@@ -7,7 +7,7 @@ export function measurement(overrides: Record<string, unknown> = {}): Measuremen
     id: 'm-1',
     contractId: 'C-1',
     metric: 'leakage-current',
-    measuredAt: '2021-03-15T09:59:00+09:00',
+    measuredAt: overrides.receivedAt ?? '2021-03-15T09:59:00+09:00',
     receivedAt: '2021-03-15T10:00:00+09:00',
     personalData: 'none',
     ...overrides,

@@ -54,13 +54,18 @@ describe('docs/errors.md', () => {
       'records/timestamp.ts',
       'records/fields.ts',
       'records/measurement.ts',
-      'engine/request.ts',
+      'request/readRequest.ts',
       'engine/createPolicy.ts',
-      'terms/validateTerms.ts',
+      'engine/retention.ts',
+      'terms/defineTerms.ts',
       'time/civilCodePeriod.ts',
     ].map((f) => readFileSync(new URL(`src/${f}`, root), 'utf8'));
     const codes = new Set(
-      sources.flatMap((s) => [...s.matchAll(/code: '([a-z]+(?:-[a-z]+)+)'/g)].map((m) => m[1] as string)),
+      sources.flatMap((s) =>
+        [...s.matchAll(/(?:code: |\.add\((?:[^'(]|'[a-z]+')*?)'([a-z]+(?:-[a-z]+)+)'/g)].map(
+          (m) => m[1] as string,
+        ),
+      ),
     );
     for (const code of codes) expect(doc, code).toContain(`\`${code}\``);
   });

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { PolicyInputError, type PolicyIssue } from '../errors.js';
 import { toPolicyIssues } from '../internal/issues.js';
 import { isParsed } from '../internal/trusted.js';
+import type { Decision } from '../model/decision.js';
+import { type ConsentForm, PARTIES, type Party } from '../model/vocabulary.js';
 import { nonBlank } from '../records/fields.js';
 import type { MeasurementRecord } from '../records/measurement.js';
 import { safeParseRecord } from '../records/parseRecord.js';
 import { timestamp } from '../records/timestamp.js';
-import type { Decision } from '../model/decision.js';
 import type { ConsentInput, DecisionRequest } from '../request/types.js';
 import type { DecisionCore } from './decide.js';
-import { type ConsentForm, PARTIES, type Party } from '../model/vocabulary.js';
 
 /**
  * A consent the provider has on file for a contract.
@@ -99,7 +99,9 @@ type Wanted = { readonly from: Party; readonly form: ConsentForm } | undefined;
 
 /** How well a consent on file answers what the version's gate asks for (its party, its form, given in time). */
 const rank = (c: ValidConsent, atMs: number, wanted: Wanted): number =>
-  (c.from === wanted?.from ? 4 : 0) + (c.form === wanted?.form ? 2 : 0) + (c.grantedAt.getTime() <= atMs ? 1 : 0);
+  (c.from === wanted?.from ? 4 : 0) +
+  (c.form === wanted?.form ? 2 : 0) +
+  (c.grantedAt.getTime() <= atMs ? 1 : 0);
 
 function strongest(
   candidates: readonly ValidConsent[] | undefined,

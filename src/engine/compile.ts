@@ -6,8 +6,10 @@ import type { CitationSpec } from '../model/citation.js';
 import type { Citation, Decision, Obligation, Reason } from '../model/decision.js';
 import { type Action, type Actor, PARTIES, type Party } from '../model/vocabulary.js';
 import type { DataKind } from '../records/dataRecord.js';
-import type { Rule } from '../terms/rule.js';
+import type { RequestSnapshot } from '../request/types.js';
+import type { Rule, RuleEnvironment } from '../terms/rule.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
+import { compileCondition, type Test } from './conditions.js';
 
 // A terms version compiled into a decision table, as CASL compiles rules into an index: for every (kind, actor,
 // action, recipient, purpose case) the rules that can decide it, in order, cut after the first that has no
@@ -34,6 +36,8 @@ export interface CompiledRule {
   readonly index: number;
   /** Whether a condition (data or closure) must hold: such a rule does not end a cell. */
   readonly conditional: boolean;
+  /** The rule's condition and `when` together, compiled; `null` when it has neither. */
+  readonly test: Test | null;
   /** The answer for decisions from 2022-04-01 (APPI as renumbered then). */
   readonly current: DecisionTemplate;
   /** The answer for decisions before 2022-04-01; the same object when the rule cites no APPI article. */
@@ -56,7 +60,12 @@ interface Bucket {
 }
 
 /** A rule's citation as a decision carries it: the version filled in, APPI numbered for the edition, labelled. */
-export function citation(spec: CitationSpec, version: TermsVersion, locale: Locale, beforeAppi2022: boolean): Citation {
+export function citation(
+  spec: CitationSpec,
+  version: TermsVersion,
+  locale: Locale,
+  beforeAppi2022: boolean,
+): Citation {
   const parts =
     spec.source === 'appi' && beforeAppi2022
       ? { ...spec, article: appiArticleBefore2022(spec.article) }
@@ -66,7 +75,12 @@ export function citation(spec: CitationSpec, version: TermsVersion, locale: Loca
   return Object.freeze({ ...parts, label: citationLabel(parts, locale) });
 }
 
-function template(rule: Rule, version: TermsVersion, locale: Locale, beforeAppi2022: boolean): DecisionTemplate {
+function template(
+  rule: Rule,
+  version: TermsVersion,
+  locale: Locale,
+  beforeAppi2022: boolean,
+): DecisionTemplate {
   const cite = (spec: CitationSpec) => citation(spec, version, locale, beforeAppi2022);
   const permit = rule.effect === 'permit';
   // A deny carries no duties, whatever the rule lists: obligations come with permits only.
@@ -78,7 +92,10 @@ function template(rule: Rule, version: TermsVersion, locale: Locale, beforeAppi2
     rule: rule.id,
     basis: Object.freeze(rule.basis.map(cite)),
     reasons: Object.freeze([
-      Object.freeze({ code: rule.reason, message: codeMessage(version.codes, 'reasons', rule.reason, locale) }),
+      Object.freeze({
+        code: rule.reason,
+        message: codeMessage(version.codes, 'reasons', rule.reason, locale),
+      }),
     ]),
     obligations: Object.freeze(
       duties.map((o) =>
@@ -89,17 +106,35 @@ function template(rule: Rule, version: TermsVersion, locale: Locale, beforeAppi2
         }),
       ),
     ),
-    dated: duties.some((o) => o.due !== undefined) ? Object.freeze(duties.map((o) => o.due !== undefined)) : null,
+    dated: duties.some((o) => o.due !== undefined)
+      ? Object.freeze(duties.map((o) => o.due !== undefined))
+      : null,
   });
 }
 
-function compileRule(rule: Rule, index: number, version: TermsVersion, locale: Locale): CompiledRule {
+function compileRule(
+  rule: Rule,
+  index: number,
+  version: TermsVersion,
+  locale: Locale,
+  env: RuleEnvironment,
+): CompiledRule {
   const current = template(rule, version, locale, false);
-  const citesAppi = [...rule.basis, ...(rule.obligations ?? []).map((o) => o.basis)].some((c) => c.source === 'appi');
+  const citesAppi = [...rule.basis, ...(rule.obligations ?? []).map((o) => o.basis)].some(
+    (c) => c.source === 'appi',
+  );
+  const { condition, when } = rule;
+  const byRecord = condition === undefined ? null : compileCondition(condition, version, env);
+  // A closure of a user's rule sees a frozen copy of the snapshot: it can change nothing of the decision.
+  const byClosure =
+    when === undefined ? null : (s: RequestSnapshot) => when(Object.freeze({ ...s }), env) === true;
+  const test =
+    byRecord && byClosure ? (s: RequestSnapshot) => byRecord(s) && byClosure(s) : (byRecord ?? byClosure);
   return Object.freeze({
     rule,
     index,
-    conditional: rule.condition !== undefined || rule.when !== undefined,
+    conditional: test !== null,
+    test,
     current,
     beforeAppi2022: citesAppi ? template(rule, version, locale, true) : current,
   });
@@ -135,16 +170,22 @@ export class CompiledTerms {
   private readonly rules: readonly CompiledRule[];
   private readonly buckets = new Map<DataKind, Map<Actor, Map<Action, Bucket>>>();
 
-  constructor(version: TermsVersion, locale: Locale) {
+  constructor(version: TermsVersion, locale: Locale, env: RuleEnvironment) {
     this.version = version;
     this.locale = locale;
     this.effectiveFromMs = version.effectiveFrom.getTime();
-    this.rules = version.rules.map((r, i) => compileRule(r, i, version, locale));
-    this.fallback = compileRule(DEFAULT_DENY, -1, version, locale);
+    this.rules = version.rules.map((r, i) => compileRule(r, i, version, locale, env));
+    this.fallback = compileRule(DEFAULT_DENY, -1, version, locale, env);
   }
 
   /** The rules that can decide a request, in order (the last unconditional). */
-  cell(kind: DataKind, actor: Actor, action: Action, recipient: Party | undefined, purpose: string | undefined): Cell {
+  cell(
+    kind: DataKind,
+    actor: Actor,
+    action: Action,
+    recipient: Party | undefined,
+    purpose: string | undefined,
+  ): Cell {
     const bucket = this.bucket(kind, actor, action);
     const byPurpose = bucket.cells.get(recipient ?? NO_RECIPIENT) as ReadonlyMap<string, Cell>;
     const key = purpose !== undefined && bucket.purposes.has(purpose) ? purpose : OTHER_PURPOSE;
@@ -154,11 +195,20 @@ export class CompiledTerms {
   /** The compiled cells of one (kind, actor, action), by recipient case and purpose case. */
   bucket(kind: DataKind, actor: Actor, action: Action): Bucket {
     let byActor = this.buckets.get(kind);
-    if (byActor === undefined) this.buckets.set(kind, (byActor = new Map()));
+    if (byActor === undefined) {
+      byActor = new Map();
+      this.buckets.set(kind, byActor);
+    }
     let byAction = byActor.get(actor);
-    if (byAction === undefined) byActor.set(actor, (byAction = new Map()));
+    if (byAction === undefined) {
+      byAction = new Map();
+      byActor.set(actor, byAction);
+    }
     let bucket = byAction.get(action);
-    if (bucket === undefined) byAction.set(action, (bucket = this.compileBucket(kind, actor, action)));
+    if (bucket === undefined) {
+      bucket = this.compileBucket(kind, actor, action);
+      byAction.set(action, bucket);
+    }
     return bucket;
   }
 
@@ -183,8 +233,8 @@ export class CompiledTerms {
         const last = candidates[candidates.length - 1];
         if (last === undefined || last.conditional) candidates.push(this.fallback);
         const key = candidates.map((c) => c.index).join(',');
-        let cell = shared.get(key);
-        if (cell === undefined) shared.set(key, (cell = Object.freeze(candidates)));
+        const cell = shared.get(key) ?? Object.freeze(candidates);
+        shared.set(key, cell);
         byPurpose.set(purpose, cell);
       }
       cells.set(recipient, byPurpose);

@@ -9,24 +9,21 @@ import type { RuleEnvironment } from '../terms/rule.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
 import { civilCodePeriod } from '../time/civilCodePeriod.js';
 
-// The one interpreter of condition records (src/terms/condition.ts). Every branch is true only on positive
-// evidence: an absent field, another kind of record or an invalid instant makes it false.
+// The one interpreter of condition records (src/terms/condition.ts), run once per rule when a version is compiled:
+// it turns each record into a test of a snapshot. A record is read by its single own key, so nothing inherited
+// (a polluted Object.prototype) can change what it asks. Every test is true only on positive evidence: an absent
+// field, another kind of record or an invalid instant makes it false.
 
-/** What a condition is evaluated against besides the request: the policy's options and the version's periods. */
-export interface ConditionContext {
-  readonly env: RuleEnvironment;
-  readonly version: TermsVersion;
-}
+/** A compiled condition. */
+export type Test = (s: RequestSnapshot) => boolean;
 
 // Visible text: a justification of spaces, or of zero-width and other format characters only, records nothing.
 const VISIBLE = /[^\s\p{Cf}]/u;
 
 /** Whether `party` is the person the record is about: the data subject, or the user for information about it. */
-function isPerson(party: Party | undefined, data: DataRecord): boolean {
-  return (
-    party === 'data-subject' || (party === 'user' && data.kind === 'user-information' && data.subject === 'user')
-  );
-}
+const isPerson = (party: Party | undefined, data: DataRecord): boolean =>
+  party === 'data-subject' ||
+  (party === 'user' && data.kind === 'user-information' && data.subject === 'user');
 
 function consentFrom(from: ConsentFrom, party: Party, data: DataRecord): boolean {
   if (from === 'person') return isPerson(party, data);
@@ -34,52 +31,87 @@ function consentFrom(from: ConsentFrom, party: Party, data: DataRecord): boolean
   return party === from;
 }
 
-/** Whether a condition holds for a request. */
-export function holds(c: Condition, s: RequestSnapshot, ctx: ConditionContext): boolean {
-  const data = s.data;
-  if ('all' in c) return c.all.every((x) => holds(x, s, ctx));
-  if ('any' in c) return c.any.some((x) => holds(x, s, ctx));
-  if ('not' in c) return !holds(c.not, s, ctx);
-  if ('justified' in c) return s.justification !== undefined && VISIBLE.test(s.justification);
-  if ('personalData' in c) {
-    const status = data.kind === 'measurement' || data.kind === 'derived' ? data.personalData : 'none';
-    return c.personalData.includes(status);
+const designated = (data: DataRecord): boolean =>
+  data.kind === 'confidential' &&
+  data.designation !== null &&
+  timeOf(data.designation.at) <= timeOf(data.disclosedAt) &&
+  data.scopeSpecified &&
+  data.marked;
+
+/**
+ * Compiles a condition record into a test, for a version (its periods) and a policy (its privacy-policy purposes).
+ * The record has been checked by `defineTerms`: exactly one known key.
+ */
+export function compileCondition(c: Condition, version: TermsVersion, env: RuleEnvironment): Test {
+  const [key] = Object.keys(c);
+  const value: unknown = (c as Readonly<Record<string, unknown>>)[key as string];
+  switch (key) {
+    case 'all': {
+      const tests = (value as readonly Condition[]).map((x) => compileCondition(x, version, env));
+      return (s) => tests.every((t) => t(s));
+    }
+    case 'any': {
+      const tests = (value as readonly Condition[]).map((x) => compileCondition(x, version, env));
+      return (s) => tests.some((t) => t(s));
+    }
+    case 'not': {
+      const test = compileCondition(value as Condition, version, env);
+      return (s) => !test(s);
+    }
+    case 'justified':
+      return (s) => s.justification !== undefined && VISIBLE.test(s.justification);
+    case 'personalData': {
+      const statuses = value as readonly string[];
+      return (s) =>
+        statuses.includes(
+          s.data.kind === 'measurement' || s.data.kind === 'derived' ? s.data.personalData : 'none',
+        );
+    }
+    case 'consent': {
+      const { from, forms } = value as { from: ConsentFrom; forms?: readonly string[] };
+      return (s) =>
+        s.consents.some(
+          (k) =>
+            consentFrom(from, k.from, s.data) &&
+            (forms === undefined || forms.includes(k.form)) &&
+            k.grantedAtMs <= s.atMs,
+        );
+    }
+    case 'legalBasis': {
+      const bases = value as readonly string[];
+      return (s) => s.legalBasis !== undefined && bases.includes(s.legalBasis);
+    }
+    case 'priorNoticeImpossible':
+      return (s) => s.priorNoticeImpossible;
+    case 'privacyPolicyPurpose':
+      return (s) => s.purpose !== undefined && env.privacyPolicyPurposes.has(s.purpose);
+    case 'recipient':
+      return value === 'person'
+        ? (s) => isPerson(s.recipient, s.data)
+        : (s) => s.data.kind === 'confidential' && s.recipient === s.data.disclosedBy;
+    case 'designated':
+      return (s) => designated(s.data);
+    case 'exception':
+      return (s) => s.data.kind === 'confidential' && ownField(s.data, 'exception') === value;
+    case 'disclosedBy':
+      return (s) =>
+        s.data.kind === 'confidential' && s.data.disclosedBy === (value === 'actor' ? s.actor : value);
+    case 'survivalEnded': {
+      const period = version.survivalPeriod;
+      if (period === undefined) return () => false;
+      return (s) => {
+        const ended = s.contract?.terminatedAtMs;
+        return ended !== undefined && s.atMs >= civilCodePeriod(new Date(ended), period).endsAt.getTime();
+      };
+    }
+    case 'holding': {
+      const period = version.holdingPeriod;
+      if (period === undefined) return () => false;
+      return (s) =>
+        s.data.kind === 'measurement' && measurementHolding(s.data, period, s.atMs).state === value;
+    }
+    default:
+      // defineTerms refuses any other key; should one get here, it grants nothing.
+      return () => false;
   }
-  if ('consent' in c) {
-    const { from, forms } = c.consent;
-    return s.consents.some(
-      (k) =>
-        consentFrom(from, k.from, data) && (forms === undefined || forms.includes(k.form)) && k.grantedAtMs <= s.atMs,
-    );
-  }
-  if ('legalBasis' in c) return s.legalBasis !== undefined && c.legalBasis.includes(s.legalBasis);
-  if ('priorNoticeImpossible' in c) return s.priorNoticeImpossible;
-  if ('privacyPolicyPurpose' in c) return s.purpose !== undefined && ctx.env.privacyPolicyPurposes.has(s.purpose);
-  if ('recipient' in c)
-    return c.recipient === 'person'
-      ? isPerson(s.recipient, data)
-      : data.kind === 'confidential' && s.recipient === data.disclosedBy;
-  if ('designated' in c)
-    return (
-      data.kind === 'confidential' &&
-      data.designation !== null &&
-      timeOf(data.designation.at) <= timeOf(data.disclosedAt) &&
-      data.scopeSpecified &&
-      data.marked
-    );
-  if ('exception' in c) return data.kind === 'confidential' && ownField(data, 'exception') === c.exception;
-  if ('disclosedBy' in c)
-    return data.kind === 'confidential' && data.disclosedBy === (c.disclosedBy === 'actor' ? s.actor : c.disclosedBy);
-  if ('survivalEnded' in c) {
-    const ended = s.contract?.terminatedAtMs;
-    const period = ctx.version.survivalPeriod;
-    return (
-      ended !== undefined && period !== undefined && s.atMs >= civilCodePeriod(new Date(ended), period).endsAt.getTime()
-    );
-  }
-  if ('holding' in c) {
-    const period = ctx.version.holdingPeriod;
-    return data.kind === 'measurement' && period !== undefined && measurementHolding(data, period, s.atMs).state === c.holding;
-  }
-  return false;
 }

@@ -7,14 +7,15 @@ import { ACTORS, type Actor, type Purpose } from '../model/vocabulary.js';
 import type { DataRecord, DataRecordInput } from '../records/dataRecord.js';
 import type { MeasurementRecord, MeasurementRecordInput } from '../records/measurement.js';
 import { readInstant } from '../records/timestamp.js';
-import { readCall, readRequest, type RequestDefaults } from '../request/readRequest.js';
+import { type RequestDefaults, readCall, readRequest } from '../request/readRequest.js';
 import type { DecisionRequest } from '../request/types.js';
 import type { RetentionStatus } from '../retention/retentionStatus.js';
 import type { RetentionSweep } from '../retention/sweepRetention.js';
-import { checkTerms } from '../terms/defineTerms.js';
 import { DEFAULT_TERMS } from '../terms/defaultTerms.js';
+import { checkTerms } from '../terms/defineTerms.js';
 import type { RuleEnvironment } from '../terms/rule.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
+import { formatJst } from '../time/jst.js';
 import { type Admission, type AdmitOptions, admitWith } from './admitTransmissions.js';
 import { decideMany, type FilterRequest, filterPermitted } from './batch.js';
 import { type DecisionCore, decisionCore } from './decide.js';
@@ -79,20 +80,29 @@ export interface Policy {
   /** Whether `data` may be used for `purpose`: `decide({ action: 'use', … }).allowed`. */
   canUse(data: DataRecord | DataRecordInput, purpose: Purpose, context?: DecisionContext): boolean;
   /** Whether the user may send a measurement to the data centre (31(2)): `decide({ action: 'transmit', actor: 'user', … }).allowed`. */
-  canTransmit(measurement: MeasurementRecord | MeasurementRecordInput, context?: Omit<DecisionContext, 'actor'>): boolean;
+  canTransmit(
+    measurement: MeasurementRecord | MeasurementRecordInput,
+    context?: Omit<DecisionContext, 'actor'>,
+  ): boolean;
   /**
    * Decides many requests that share a context (an instant, an actor, consent…), all or nothing: every request is
    * read and checked before any is decided, so a malformed one fails the batch before a decision is logged. A
    * request's own fields win over the context's; the clock is read once for the requests that name no instant.
    */
-  decideMany(requests: Iterable<DecisionRequest>, context?: Omit<DecisionRequest, 'action' | 'data'>): Decision[];
+  decideMany(
+    requests: Iterable<DecisionRequest>,
+    context?: Omit<DecisionRequest, 'action' | 'data'>,
+  ): Decision[];
   /**
    * Yields, lazily and in order, the parsed and frozen records one request permits. The request is read once when
    * the filter is made; a malformed record stops it with a {@link PolicyInputError} naming its index.
    */
   filterPermitted(records: Iterable<unknown>, request: FilterRequest): Generator<DataRecord, void, undefined>;
   /** The same filter over an async iterable (a cursor, a stream), as an async generator. */
-  filterPermitted(records: AsyncIterable<unknown>, request: FilterRequest): AsyncGenerator<DataRecord, void, undefined>;
+  filterPermitted(
+    records: AsyncIterable<unknown>,
+    request: FilterRequest,
+  ): AsyncGenerator<DataRecord, void, undefined>;
   /** Decides and returns a permit, or throws {@link PolicyViolationError} carrying the deny. */
   assertPermitted(request: DecisionRequest): Decision;
   /** A readable account of a decision (in the policy's locale unless told). */
@@ -136,12 +146,21 @@ function readOptions(options: unknown): Options {
   const issues: PolicyIssue[] = [];
   const actor = get('actor') ?? 'provider';
   if (!(ACTORS as readonly unknown[]).includes(actor))
-    issues.push({ path: ['actor'], code: 'invalid-value', message: `actor must be one of ${ACTORS.join(', ')}` });
+    issues.push({
+      path: ['actor'],
+      code: 'invalid-value',
+      message: `actor must be one of ${ACTORS.join(', ')}`,
+    });
   const locale = get('locale') ?? 'ja';
-  if (!isLocale(locale)) issues.push({ path: ['locale'], code: 'invalid-value', message: "locale must be 'ja' or 'en'" });
+  if (!isLocale(locale))
+    issues.push({ path: ['locale'], code: 'invalid-value', message: "locale must be 'ja' or 'en'" });
   const clock = get('clock') ?? systemClock;
   if (typeof clock !== 'function')
-    issues.push({ path: ['clock'], code: 'invalid-type', message: 'clock must be a function returning a Date' });
+    issues.push({
+      path: ['clock'],
+      code: 'invalid-type',
+      message: 'clock must be a function returning a Date',
+    });
   const onDecision = get('onDecision');
   if (onDecision !== undefined && typeof onDecision !== 'function')
     issues.push({ path: ['onDecision'], code: 'invalid-type', message: 'onDecision must be a function' });
@@ -150,11 +169,19 @@ function readOptions(options: unknown): Options {
     issues.push({ path: ['onHookError'], code: 'invalid-type', message: 'onHookError must be a function' });
   const purposes = get('privacyPolicyPurposes') ?? ['service-provision'];
   if (!Array.isArray(purposes))
-    issues.push({ path: ['privacyPolicyPurposes'], code: 'invalid-type', message: 'privacyPolicyPurposes must be an array of purposes' });
+    issues.push({
+      path: ['privacyPolicyPurposes'],
+      code: 'invalid-type',
+      message: 'privacyPolicyPurposes must be an array of purposes',
+    });
   else
     purposes.forEach((p, i) => {
       if (isBlank(p))
-        issues.push({ path: ['privacyPolicyPurposes', i], code: 'invalid-value', message: 'A purpose is a non-empty string' });
+        issues.push({
+          path: ['privacyPolicyPurposes', i],
+          code: 'invalid-value',
+          message: 'A purpose is a non-empty string',
+        });
     });
   const given = get('terms') ?? DEFAULT_TERMS;
   const terms: TermsVersion[] = [];
@@ -191,7 +218,11 @@ function orderIssues(terms: readonly TermsVersion[], given: readonly unknown[]):
   sorted.forEach((v, k) => {
     const i = place(v);
     if (ids.has(v.id))
-      issues.push({ path: ['terms', i, 'id'], code: 'duplicate-terms-id', message: `Terms version ${v.id} is listed twice` });
+      issues.push({
+        path: ['terms', i, 'id'],
+        code: 'duplicate-terms-id',
+        message: `Terms version ${v.id} is listed twice`,
+      });
     ids.add(v.id);
     const previous = sorted[k - 1];
     if (previous === undefined) return;
@@ -203,17 +234,18 @@ function orderIssues(terms: readonly TermsVersion[], given: readonly unknown[]):
         message: `Terms versions ${previous.id} and ${v.id} take effect at the same instant`,
       });
     const notice = v.noticeGivenAt;
+    const effective = formatJst(v.effectiveFrom);
     if (notice === undefined)
       issues.push({
         path: ['terms', i, 'noticeGivenAt'],
         code: 'notice-missing',
-        message: `Terms version ${v.id} gives no notice date; Art. 3 (規約の変更) requires users to be told of a change before it applies`,
+        message: `Terms version ${v.id} takes effect at ${effective} but gives no notice date; Art. 3 (規約の変更) requires users to be told of a change before it applies`,
       });
     else if (!(notice.getTime() < from))
       issues.push({
         path: ['terms', i, 'noticeGivenAt'],
         code: 'notice-not-before-effective',
-        message: `Terms version ${v.id}: notice is not given before it takes effect; Art. 3 (規約の変更) requires notice beforehand`,
+        message: `Terms version ${v.id}: notice given at ${formatJst(notice)} is not before its effective date ${effective}; Art. 3 (規約の変更) requires notice beforehand`,
       });
   });
   return issues;
@@ -261,8 +293,10 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
     decide,
     canUse: (data: DataRecord | DataRecordInput, purpose: Purpose, context?: DecisionContext) =>
       core.allowed(readCall(context, { action: 'use', data, purpose }, defaults)),
-    canTransmit: (measurement: MeasurementRecord | MeasurementRecordInput, context?: Omit<DecisionContext, 'actor'>) =>
-      core.allowed(readCall(context, { action: 'transmit', data: measurement, actor: 'user' }, defaults)),
+    canTransmit: (
+      measurement: MeasurementRecord | MeasurementRecordInput,
+      context?: Omit<DecisionContext, 'actor'>,
+    ) => core.allowed(readCall(context, { action: 'transmit', data: measurement, actor: 'user' }, defaults)),
     decideMany: (requests: Iterable<DecisionRequest>, context?: Omit<DecisionRequest, 'action' | 'data'>) =>
       decideMany(core, defaults, requests, context),
     filterPermitted: ((records: Iterable<unknown> | AsyncIterable<unknown>, request: FilterRequest) =>

@@ -6,7 +6,6 @@ import { measurementHolding } from '../retention/measurementHolding.js';
 import type { RuleEnvironment } from '../terms/rule.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
 import { type CompiledRule, CompiledTerms, type DecisionTemplate, templateAt } from './compile.js';
-import { type ConditionContext, holds } from './conditions.js';
 import { type DecisionLogEntry, toLogEntry } from './logEntry.js';
 
 /** The decision of snapshots under a policy's compiled versions: the one path every entry point takes. */
@@ -38,7 +37,9 @@ function instantiate(t: DecisionTemplate, s: RequestSnapshot, version: TermsVers
     const due = holdingDue(s, version);
     // An obligation with no end (an open-ended extension) stays undated.
     if (due !== undefined)
-      obligations = Object.freeze(t.obligations.map((o, i) => (dated[i] ? Object.freeze({ ...o, dueAt: due }) : o)));
+      obligations = Object.freeze(
+        t.obligations.map((o, i) => (dated[i] ? Object.freeze({ ...o, dueAt: due }) : o)),
+      );
   }
   return {
     effect: t.effect,
@@ -64,8 +65,7 @@ export function decisionCore(
   onHookError: (error: unknown, entry: DecisionLogEntry) => void,
 ): DecisionCore {
   // Newest first: the usual decision, under the latest terms, is found at the first comparison.
-  const versions = terms.map((v) => new CompiledTerms(v, locale)).reverse();
-  const contexts = new Map<CompiledTerms, ConditionContext>(versions.map((c) => [c, { env, version: c.version }]));
+  const versions = terms.map((v) => new CompiledTerms(v, locale, env)).reverse();
   const earliest = terms[0]?.effectiveFrom;
 
   const inForce = (atMs: number): CompiledTerms => {
@@ -73,17 +73,9 @@ export function decisionCore(
     throw new TermsNotInForceError(new Date(atMs), earliest);
   };
 
-  const matches = (r: CompiledRule, s: RequestSnapshot, ctx: ConditionContext): boolean => {
-    const { condition, when } = r.rule;
-    if (condition !== undefined && !holds(condition, s, ctx)) return false;
-    // A closure of a user's rule sees a frozen copy: it can change nothing of the decision.
-    return when === undefined || when(Object.freeze({ ...s }), env) === true;
-  };
-
   const chooseIn = (terms: CompiledTerms, s: RequestSnapshot): CompiledRule => {
     const cell = terms.cell(s.data.kind, s.actor, s.action, s.recipient, s.purpose);
-    const ctx = contexts.get(terms) as ConditionContext;
-    for (const r of cell) if (!r.conditional || matches(r, s, ctx)) return r;
+    for (const r of cell) if (r.test === null || r.test(s)) return r;
     return terms.fallback;
   };
 
@@ -104,6 +96,7 @@ export function decisionCore(
     inForce,
     choose: (s) => chooseIn(inForce(s.atMs), s),
     decide,
-    allowed: (s) => (onDecision !== undefined ? decide(s).allowed : templateAt(chooseIn(inForce(s.atMs), s), s.atMs).allowed),
+    allowed: (s) =>
+      onDecision !== undefined ? decide(s).allowed : templateAt(chooseIn(inForce(s.atMs), s), s.atMs).allowed,
   };
 }

@@ -1,16 +1,16 @@
 import type { Locale } from '../i18n/locale.js';
+import type { Decision } from '../model/decision.js';
+import type { Purpose } from '../model/vocabulary.js';
 import type { DataRecord, DataRecordInput } from '../records/dataRecord.js';
 import type { MeasurementRecord, MeasurementRecordInput } from '../records/measurement.js';
-import type { Admission, AdmitOptions } from './admitTransmissions.js';
-import type { FilterRequest } from './batch.js';
-import { createPolicy, type DecisionContext, type Policy } from './createPolicy.js';
-import type { Decision } from '../model/decision.js';
-import type { OutcomeOwnership, OutcomeQuery } from './ownerOfOutcome.js';
 import type { DecisionRequest } from '../request/types.js';
 import type { RetentionStatus } from '../retention/retentionStatus.js';
 import type { RetentionSweep } from '../retention/sweepRetention.js';
+import type { Admission, AdmitOptions } from './admitTransmissions.js';
+import type { FilterRequest } from './batch.js';
+import { createPolicy, type DecisionContext, type Policy } from './createPolicy.js';
+import type { OutcomeOwnership, OutcomeQuery } from './ownerOfOutcome.js';
 import type { ReturnOrErase, ReturnRequest } from './returnOrErase.js';
-import type { Purpose } from '../model/vocabulary.js';
 
 // Built on first use, so importing the library compiles nothing.
 let shared: Policy | undefined;

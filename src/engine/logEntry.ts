@@ -36,8 +36,14 @@ export interface DecisionLogEntry {
 }
 
 /** Builds the log entry of a decision, picking the request's fields one by one (nothing else leaks in). */
-export function toLogEntry(request: RequestSnapshot, decision: Decision, decisionId: string): DecisionLogEntry {
-  const dated = decision.obligations.flatMap((o) => (o.dueAt ? [[o.code, o.dueAt.toISOString()] as const] : []));
+export function toLogEntry(
+  request: RequestSnapshot,
+  decision: Decision,
+  decisionId: string,
+): DecisionLogEntry {
+  const dated = decision.obligations.flatMap((o) =>
+    o.dueAt ? [[o.code, o.dueAt.toISOString()] as const] : [],
+  );
   return {
     decisionId,
     at: decision.at.toISOString(),

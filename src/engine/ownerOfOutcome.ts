@@ -4,15 +4,13 @@ import type { EngineReasonCode, Locale } from '../i18n/locale.js';
 import { messagesFor } from '../i18n/messages.js';
 import { APPI_RENUMBERED_AT_MS } from '../internal/appi.js';
 import { toPolicyIssues } from '../internal/issues.js';
-import { type DataRecordInput, dataRecord } from '../records/dataRecord.js';
-import { timestamp } from '../records/timestamp.js';
 import { termsArticle } from '../model/citation.js';
-import type { TermsVersion } from '../terms/termsVersion.js';
-import type { ReasonCode } from '../model/codes.js';
-import { citation } from './compile.js';
-import type { DecisionCore } from './decide.js';
 import type { Citation, Reason, TermsVersionId } from '../model/decision.js';
 import { PARTIES, type Party } from '../model/vocabulary.js';
+import { type DataRecordInput, dataRecord } from '../records/dataRecord.js';
+import { timestamp } from '../records/timestamp.js';
+import { citation } from './compile.js';
+import type { DecisionCore } from './decide.js';
 
 /**
  * The kinds of result 30(3) names: know-how, AI learning models, inventions, and other technical results.

@@ -1,5 +1,5 @@
 import { PolicyInputError } from '../errors.js';
-import { Issues, readData } from '../request/readRequest.js';
+import { Issues, readData, readInstantAt } from '../request/readRequest.js';
 import { cutoffUnder } from '../retention/retentionCutoff.js';
 import { type RetentionStatus, statusUnder } from '../retention/retentionStatus.js';
 import { type RetentionSweep, sweeper } from '../retention/sweepRetention.js';
@@ -29,12 +29,16 @@ export function retentionOf(core: DecisionCore, instantOf: InstantOf) {
   }
   return {
     retentionStatus: (record: unknown, at?: Date | string): RetentionStatus => {
+      // The record and the instant are checked together: every problem is reported at once.
       const issues = new Issues();
       const data = readData(record, issues);
-      const atMs = instantOf(at, 'retention query');
-      if (data === undefined)
+      const atMs =
+        at === undefined ? instantOf(undefined, 'retention query') : readInstantAt(at, issues, 'at');
+      if (data === undefined || atMs === undefined)
         throw new PolicyInputError(
-          issues.all().map((i) => ({ ...i, path: ['record', ...i.path.slice(1)] })),
+          issues
+            .all()
+            .map((i) => (i.path[0] === 'data' ? { ...i, path: ['record', ...i.path.slice(1)] } : i)),
           'retention query',
         );
       return statusUnder(data, atMs, periodAt(atMs));
@@ -45,7 +49,13 @@ export function retentionOf(core: DecisionCore, instantOf: InstantOf) {
       const period = periodAt(atMs);
       if (period === undefined)
         throw new PolicyInputError(
-          [{ path: ['at'], code: 'no-holding-period', message: 'The terms in force at this instant set no holding period' }],
+          [
+            {
+              path: ['at'],
+              code: 'no-holding-period',
+              message: 'The terms in force at this instant set no holding period',
+            },
+          ],
           'instant',
         );
       return cutoffUnder(atMs, period);

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { PolicyInputError } from '../errors.js';
 import { toPolicyIssues } from '../internal/issues.js';
 import { isParsed } from '../internal/trusted.js';
+import type { ReasonCode } from '../model/codes.js';
+import type { Decision } from '../model/decision.js';
 import type { DataRecord } from '../records/dataRecord.js';
 import { nonBlank } from '../records/fields.js';
 import { safeParseRecord } from '../records/parseRecord.js';
 import { timestamp } from '../records/timestamp.js';
-import type { ReasonCode } from '../model/codes.js';
-import type { Decision } from '../model/decision.js';
 import type { ContractInput, DecisionRequest } from '../request/types.js';
 import type { DecisionCore } from './decide.js';
 

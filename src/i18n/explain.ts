@@ -1,6 +1,6 @@
 import { match } from 'ts-pattern';
-import type { Citation, Decision } from '../model/decision.js';
 import { APPI_RENUMBERED_AT_MS } from '../internal/appi.js';
+import type { Citation, Decision } from '../model/decision.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
 import { formatJst } from '../time/jst.js';
 import { citationLabel } from './citationLabel.js';

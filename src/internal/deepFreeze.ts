@@ -5,8 +5,8 @@
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    // for…in rather than Object.keys: no array per object. Parsed values have no inherited enumerable keys.
-    for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
+    // Own keys only: a polluted Object.prototype's enumerable keys are not the value's.
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
   }
   return value;
 }

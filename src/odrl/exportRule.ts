@@ -1,7 +1,7 @@
-import type { Citation } from '../model/decision.js';
 import { citationLabel } from '../i18n/citationLabel.js';
 import { codeMessage } from '../i18n/messages.js';
 import type { CitationSpec } from '../model/citation.js';
+import type { Citation } from '../model/decision.js';
 import type { ObligationSpec, Rule } from '../terms/rule.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
 import { kindIri, partyIri, purposeIri, ruleIri } from './identifiers.js';
@@ -73,7 +73,7 @@ function ruleConstraints(rule: Rule, uid: string): OdrlConstraint[] {
           {
             leftOperand: 'm2m:ruleCondition',
             operator: 'eq',
-            rightOperand: { '@id': `${uid}:when` },
+            rightOperand: { '@id': `${uid}:condition` },
           } as const,
         ]
       : []),

@@ -1,6 +1,6 @@
 import type { KnownObligationCode } from '../model/codes.js';
-import type { PeriodLength } from '../time/civilCodePeriod.js';
 import type { Action } from '../model/vocabulary.js';
+import type { PeriodLength } from '../time/civilCodePeriod.js';
 import type { ProfileAction } from './profile.js';
 import type { OdrlAction } from './vocabulary.js';
 

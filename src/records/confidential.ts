@@ -3,7 +3,7 @@ import { nonBlank } from './fields.js';
 import { timestamp } from './timestamp.js';
 
 /**
- * 秘密情報 (2(6)): business or technical information one party discloses to the other. It binds the receiver under
+ * 秘密情報 (2(2)(6)): business or technical information one party discloses to the other. It binds the receiver under
  * Art. 32 only if designated in writing or electronically before disclosure, with its scope specified and marked.
  * `exception` names one of 32(1)(1)-(4).
  *

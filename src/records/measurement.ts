@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownField } from '../internal/property.js';
 import { nonBlank, personalDataStatus } from './fields.js';
 import { timestamp } from './timestamp.js';
 
@@ -33,8 +34,9 @@ export const retentionExtension = z
     until: timestamp.optional(),
   })
   .check((ctx) => {
-    const { decidedAt, until } = ctx.value;
-    if (until !== undefined && !(until.getTime() > decidedAt.getTime())) {
+    // An absent `until` is absent, whatever a polluted prototype says (SPEC §7).
+    const until = ownField(ctx.value, 'until');
+    if (until !== undefined && !(until.getTime() > ctx.value.decidedAt.getTime())) {
       ctx.issues.push({
         code: 'custom',
         input: until,
@@ -55,29 +57,31 @@ export const retentionExtension = z
  *   measuredAt: '2021-03-15T09:59:00+09:00', receivedAt: '2021-03-15T10:00:00+09:00', personalData: 'none',
  * }).receivedAt //=> Date 2021-03-15T01:00:00.000Z
  */
-export const measurementRecord = z.object({
-  kind: z.literal('measurement'),
-  id: nonBlank,
-  contractId: nonBlank,
-  metric: measurementMetric,
-  measuredAt: timestamp,
-  receivedAt: timestamp,
-  personalData: personalDataStatus,
-  value: z.union([z.number(), z.boolean(), z.string()]).optional(),
-  unit: z.string().optional(),
-  retentionExtensions: z.array(retentionExtension).optional(),
-}).check((ctx) => {
-  // Data cannot reach the data centre before it was measured (SPEC §7).
-  if (ctx.value.measuredAt.getTime() > ctx.value.receivedAt.getTime()) {
-    ctx.issues.push({
-      code: 'custom',
-      input: ctx.value.measuredAt,
-      path: ['measuredAt'],
-      message: 'A measurement cannot be received before it was measured',
-      params: { code: 'measured-after-received' },
-    });
-  }
-});
+export const measurementRecord = z
+  .object({
+    kind: z.literal('measurement'),
+    id: nonBlank,
+    contractId: nonBlank,
+    metric: measurementMetric,
+    measuredAt: timestamp,
+    receivedAt: timestamp,
+    personalData: personalDataStatus,
+    value: z.union([z.number(), z.boolean(), z.string()]).optional(),
+    unit: z.string().optional(),
+    retentionExtensions: z.array(retentionExtension).optional(),
+  })
+  .check((ctx) => {
+    // Data cannot reach the data centre before it was measured (SPEC §7).
+    if (ctx.value.measuredAt.getTime() > ctx.value.receivedAt.getTime()) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value.measuredAt,
+        path: ['measuredAt'],
+        message: 'A measurement cannot be received before it was measured',
+        params: { code: 'measured-after-received' },
+      });
+    }
+  });
 
 /**
  * A parsed measurement record.

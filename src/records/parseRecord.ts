@@ -28,8 +28,17 @@ export type SafeParseRecordResult =
  */
 export function safeParseRecord(input: unknown): SafeParseRecordResult {
   if (isParsed(input)) return { success: true, data: input };
-  // The parser sees plain data read once from the input, never the input itself (SPEC §7).
-  const result = dataRecord.safeParse(plainInput(dataRecord, input));
+  let result: ReturnType<typeof dataRecord.safeParse>;
+  try {
+    // The parser sees plain data read once from the input, never the input itself (SPEC §7).
+    result = dataRecord.safeParse(plainInput(dataRecord, input));
+  } catch {
+    // A getter that throws, or a prototype polluted badly enough to trip the parser itself: fail closed.
+    return {
+      success: false,
+      issues: [{ path: [], code: 'unreadable-record', message: 'The record could not be read' }],
+    };
+  }
   if (!result.success) return { success: false, issues: toPolicyIssues(result.error.issues) };
   markParsed(result.data);
   return { success: true, data: deepFreeze(result.data) };

@@ -32,10 +32,13 @@ export function plainInput(schema: z.ZodType, value: unknown): unknown {
   const def = defOf(schema);
   switch (def.type) {
     case 'object': {
+      // The parser reports a value of the wrong shape itself: only what has the schema's shape is copied.
+      if (Array.isArray(value)) return value;
       const out: Record<string, unknown> = Object.create(null);
-      for (const key in def.shape) {
+      const shape = def.shape ?? {};
+      for (const key of Object.keys(shape)) {
         const field = readProperty(value, key);
-        if (field !== undefined) out[key] = plainInput(def.shape[key] as z.ZodType, field);
+        if (field !== undefined) out[key] = plainInput(shape[key] as z.ZodType, field);
       }
       return out;
     }
@@ -48,7 +51,7 @@ export function plainInput(schema: z.ZodType, value: unknown): unknown {
       return out;
     }
     case 'union': {
-      if (def.discriminator === undefined) return value;
+      if (def.discriminator === undefined || Array.isArray(value)) return value;
       const key = def.discriminator;
       const option = optionFor(def.options ?? [], key, readProperty(value, key));
       if (option !== undefined) return plainInput(option, value);

@@ -126,7 +126,7 @@ function readConsent(v: unknown, issues: Issues, i?: number): ConsentSnapshot | 
     issues.add('invalid-type', 'A consent is an object { from, form, grantedAt }', 'consent', i);
     return undefined;
   }
-  const last = (key: string) => (i === undefined ? [key, undefined] as const : [i, key] as const);
+  const last = (key: string) => (i === undefined ? ([key, undefined] as const) : ([i, key] as const));
   const from = oneOf<Party>(readProperty(v, 'from'), PARTY_SET, issues, 'consent', ...last('from'));
   const form = oneOf<ConsentForm>(readProperty(v, 'form'), FORM_SET, issues, 'consent', ...last('form'));
   const grantedAtMs = readInstantAt(readProperty(v, 'grantedAt'), issues, 'consent', ...last('grantedAt'));
@@ -163,7 +163,12 @@ function readContract(v: unknown, issues: Issues): ContractSnapshot | undefined 
   if (id === undefined || formedAtMs === undefined || (ended !== undefined && terminatedAtMs === undefined))
     return undefined;
   if (terminatedAtMs !== undefined && terminatedAtMs < formedAtMs) {
-    issues.add('contract-ends-before-formed', 'A contract cannot end before it is formed', 'contract', 'terminatedAt');
+    issues.add(
+      'contract-ends-before-formed',
+      'A contract cannot end before it is formed',
+      'contract',
+      'terminatedAt',
+    );
     return undefined;
   }
   return { id, formedAtMs, terminatedAtMs };
@@ -230,7 +235,8 @@ export function readFields(input: unknown, into: RequestFields, issues: Issues, 
     else issues.add('invalid-type', 'A justification is a string', 'justification');
   }
   const legalBasis = readProperty(input, 'legalBasis');
-  if (legalBasis !== undefined) into.legalBasis = oneOf<LegalBasis>(legalBasis, BASIS_SET, issues, 'legalBasis');
+  if (legalBasis !== undefined)
+    into.legalBasis = oneOf<LegalBasis>(legalBasis, BASIS_SET, issues, 'legalBasis');
   const notice = readProperty(input, 'priorNoticeImpossible');
   if (notice !== undefined) {
     if (typeof notice === 'boolean') into.priorNoticeImpossible = notice;

@@ -17,6 +17,10 @@ export function extensionsOf(record: MeasurementRecord): readonly HoldingExtensi
 }
 
 /** Where a measurement record stands at `atMs` under a holding period from its receipt. */
-export function measurementHolding(record: MeasurementRecord, period: PeriodLength, atMs: number): HoldingState {
+export function measurementHolding(
+  record: MeasurementRecord,
+  period: PeriodLength,
+  atMs: number,
+): HoldingState {
   return holdingState(holdingEndMs(timeOf(record.receivedAt), period), extensionsOf(record), atMs);
 }

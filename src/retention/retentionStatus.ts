@@ -28,7 +28,11 @@ export interface RetentionStatus {
 const toDate = (ms: number): Date | null => (Number.isFinite(ms) ? new Date(ms) : null);
 
 /** A record's status at `atMs` under a holding period (`undefined`: the terms set none). */
-export function statusUnder(record: DataRecord, atMs: number, period: PeriodLength | undefined): RetentionStatus {
+export function statusUnder(
+  record: DataRecord,
+  atMs: number,
+  period: PeriodLength | undefined,
+): RetentionStatus {
   if (record.kind !== 'measurement' || period === undefined)
     return { state: 'not-applicable', endsAt: null, heldUntil: null };
   const s = measurementHolding(record, period, atMs);

@@ -48,7 +48,10 @@ export function sweeper(atMs: number, period: PeriodLength | undefined) {
     const day = Math.floor(local / DAY_MS);
     const key = local === day * DAY_MS ? day * 2 + 1 : day * 2;
     let end = ends.get(key);
-    if (end === undefined) ends.set(key, (end = holdingEndMs(receivedMs, p)));
+    if (end === undefined) {
+      end = holdingEndMs(receivedMs, p);
+      ends.set(key, end);
+    }
     return end;
   };
   // Due dates repeat (one per day of receipt): one frozen Date per instant, not one per record.
@@ -56,7 +59,10 @@ export function sweeper(atMs: number, period: PeriodLength | undefined) {
   const dateOf = (ms: number): Date | null => {
     if (!Number.isFinite(ms)) return null;
     let date = dates.get(ms);
-    if (date === undefined) dates.set(ms, (date = Object.freeze(new Date(ms))));
+    if (date === undefined) {
+      date = Object.freeze(new Date(ms));
+      dates.set(ms, date);
+    }
     return date;
   };
   let index = 0;

@@ -51,11 +51,7 @@ export type Condition =
   | { readonly recipient: 'discloser' | 'person' }
   | { readonly designated: true }
   | {
-      readonly exception:
-        | 'already-held'
-        | 'obtained-from-third-party'
-        | 'independently-developed'
-        | 'public';
+      readonly exception: 'already-held' | 'obtained-from-third-party' | 'independently-developed' | 'public';
     }
   | { readonly disclosedBy: 'actor' | 'user' | 'provider' }
   | { readonly survivalEnded: true }

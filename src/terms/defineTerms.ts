@@ -5,7 +5,6 @@ import type { CitationSpec } from '../model/citation.js';
 import { ACTIONS, ACTORS, PARTIES } from '../model/vocabulary.js';
 import { DATA_KINDS } from '../records/dataRecord.js';
 import { INSTANT_MESSAGES, readInstant } from '../records/timestamp.js';
-import type { PeriodLength } from '../time/civilCodePeriod.js';
 import { CONDITION_KEYS, type Condition } from './condition.js';
 import type { ObligationSpec, Rule } from './rule.js';
 import type { ArticleSummary, TermsCodes, TermsVersion, TermsVersionInput } from './termsVersion.js';
@@ -69,7 +68,10 @@ class Checker {
   all(): PolicyIssue[] {
     return this.more === 0
       ? this.issues
-      : [...this.issues, { path: [], code: 'too-many-issues', message: `${this.more} more issues not listed` }];
+      : [
+          ...this.issues,
+          { path: [], code: 'too-many-issues', message: `${this.more} more issues not listed` },
+        ];
   }
 
   list(v: unknown, path: Path, allowed: ReadonlySet<unknown>, what: string, optional = false): void {
@@ -79,13 +81,18 @@ class Checker {
       return;
     }
     v.forEach((x, i) => {
-      if (!allowed.has(x)) this.add([...path, i], 'invalid-rule', `Unknown ${what.replace(/s$/, '')}: ${String(x)}`);
+      if (!allowed.has(x))
+        this.add([...path, i], 'invalid-rule', `Unknown ${what.replace(/s$/, '')}: ${String(x)}`);
     });
   }
 
   citation(v: unknown, path: Path): void {
     if (!isObject(v) || !SOURCES.has(v.source)) {
-      this.add(path, 'invalid-citation', "A citation is { source: 'terms' | 'appi' | 'civil-code' | 'contract', … }");
+      this.add(
+        path,
+        'invalid-citation',
+        "A citation is { source: 'terms' | 'appi' | 'civil-code' | 'contract', … }",
+      );
       return;
     }
     const needsArticle = v.source === 'appi' || v.source === 'civil-code';
@@ -101,8 +108,17 @@ class Checker {
   condition(v: unknown, path: Path, depth = 0): void {
     const keys = isObject(v) ? Object.keys(v) : [];
     const key = keys[0];
-    if (keys.length !== 1 || key === undefined || !(CONDITION_KEYS as readonly string[]).includes(key) || depth > 16) {
-      this.add(path, 'invalid-condition', `A condition is an object with one of: ${CONDITION_KEYS.join(', ')}`);
+    if (
+      keys.length !== 1 ||
+      key === undefined ||
+      !(CONDITION_KEYS as readonly string[]).includes(key) ||
+      depth > 16
+    ) {
+      this.add(
+        path,
+        'invalid-condition',
+        `A condition is an object with one of: ${CONDITION_KEYS.join(', ')}`,
+      );
       return;
     }
     const value = (v as Obj)[key];
@@ -112,7 +128,7 @@ class Checker {
       case 'all':
       case 'any':
         if (!Array.isArray(value) || value.length === 0) bad(`${key} takes a non-empty array of conditions`);
-        else value.forEach((c, i) => this.condition(c, [...at, i], depth + 1));
+        else for (const [i, x] of value.entries()) this.condition(x, [...at, i], depth + 1);
         return;
       case 'not':
         this.condition(value, at, depth + 1);
@@ -146,7 +162,8 @@ class Checker {
         if (!EXCEPTIONS.has(value)) bad('exception takes one of the exceptions of 32(1)');
         return;
       case 'disclosedBy':
-        if (value !== 'actor' && value !== 'user' && value !== 'provider') bad("disclosedBy takes 'actor', 'user' or 'provider'");
+        if (value !== 'actor' && value !== 'user' && value !== 'provider')
+          bad("disclosedBy takes 'actor', 'user' or 'provider'");
         return;
     }
   }
@@ -157,12 +174,20 @@ class Checker {
       return;
     }
     if (!(typeof v.code === 'string' && this.codes.obligations[v.code]))
-      this.add([...path, 'code'], 'unknown-obligation-code', `Obligation code ${JSON.stringify(v.code)} has no messages in the version's codes`);
+      this.add(
+        [...path, 'code'],
+        'unknown-obligation-code',
+        `Obligation code ${JSON.stringify(v.code)} has no messages in the version's codes`,
+      );
     this.citation(v.basis, [...path, 'basis']);
     if (v.due !== undefined && v.due !== 'holding-ends')
       this.add([...path, 'due'], 'invalid-rule', "due is 'holding-ends' or absent");
     else if (v.due !== undefined && !this.hasHolding)
-      this.add([...path, 'due'], 'invalid-rule', "due: 'holding-ends' needs the version to have a holdingPeriod");
+      this.add(
+        [...path, 'due'],
+        'invalid-rule',
+        "due: 'holding-ends' needs the version to have a holdingPeriod",
+      );
   }
 
   rule(v: unknown, path: Path): void {
@@ -174,8 +199,15 @@ class Checker {
     this.list(v.kinds, [...path, 'kinds'], KINDS, 'kinds');
     this.list(v.actors, [...path, 'actors'], ACTOR_SET, 'actors');
     this.list(v.actions, [...path, 'actions'], ACTION_SET, 'actions');
-    if (v.purposes !== undefined && !(Array.isArray(v.purposes) && v.purposes.length > 0 && v.purposes.every(isText)))
-      this.add([...path, 'purposes'], 'invalid-rule', 'purposes must be a non-empty array of non-empty strings');
+    if (
+      v.purposes !== undefined &&
+      !(Array.isArray(v.purposes) && v.purposes.length > 0 && v.purposes.every(isText))
+    )
+      this.add(
+        [...path, 'purposes'],
+        'invalid-rule',
+        'purposes must be a non-empty array of non-empty strings',
+      );
     this.list(v.recipients, [...path, 'recipients'], PARTY_SET, 'recipients', true);
     if (v.condition !== undefined) this.condition(v.condition, [...path, 'condition']);
     if (v.when !== undefined && typeof v.when !== 'function')
@@ -183,13 +215,18 @@ class Checker {
     if (v.effect !== 'permit' && v.effect !== 'deny')
       this.add([...path, 'effect'], 'invalid-rule', "A rule's effect is 'permit' or 'deny'");
     if (!(typeof v.reason === 'string' && this.codes.reasons[v.reason]))
-      this.add([...path, 'reason'], 'unknown-reason-code', `Reason code ${JSON.stringify(v.reason)} has no messages in the version's codes`);
+      this.add(
+        [...path, 'reason'],
+        'unknown-reason-code',
+        `Reason code ${JSON.stringify(v.reason)} has no messages in the version's codes`,
+      );
     if (!Array.isArray(v.basis) || v.basis.length === 0)
       this.add([...path, 'basis'], 'empty-basis', 'A rule must cite at least one article');
-    else v.basis.forEach((c, i) => this.citation(c, [...path, 'basis', i]));
+    else for (const [i, x] of v.basis.entries()) this.citation(x, [...path, 'basis', i]);
     if (v.obligations !== undefined) {
-      if (!Array.isArray(v.obligations)) this.add([...path, 'obligations'], 'invalid-rule', 'obligations must be an array');
-      else v.obligations.forEach((o, i) => this.obligation(o, [...path, 'obligations', i]));
+      if (!Array.isArray(v.obligations))
+        this.add([...path, 'obligations'], 'invalid-rule', 'obligations must be an array');
+      else for (const [i, x] of v.obligations.entries()) this.obligation(x, [...path, 'obligations', i]);
     }
   }
 
@@ -206,7 +243,12 @@ class Checker {
       Object.keys(v).every((k) => (UNITS as readonly string[]).includes(k)) &&
       UNITS.every((u) => v[u] === undefined || (Number.isSafeInteger(v[u]) && (v[u] as number) >= 0)) &&
       UNITS.some((u) => positive(v[u]));
-    if (!ok) this.add(path, 'invalid-period', 'A period is { years?, months?, weeks?, days? } of whole numbers, not all zero');
+    if (!ok)
+      this.add(
+        path,
+        'invalid-period',
+        'A period is { years?, months?, weeks?, days? } of whole numbers, not all zero',
+      );
   }
 }
 
@@ -219,7 +261,11 @@ function readCodes(v: unknown, c: Checker): TermsCodes {
     obligations: {},
   };
   if (!isObject(v)) {
-    c.add(['codes'], 'invalid-terms-version', 'codes must be { reasons, obligations }, each keyed on the code');
+    c.add(
+      ['codes'],
+      'invalid-terms-version',
+      'codes must be { reasons, obligations }, each keyed on the code',
+    );
     return codes;
   }
   for (const group of ['reasons', 'obligations'] as const) {
@@ -243,8 +289,10 @@ function readArticles(v: unknown, c: Checker): Readonly<Record<number, ArticleSu
   }
   for (const key of Object.keys(v)) {
     const a = readProperty(v, key);
-    if (!/^[1-9]\d*$/.test(key)) c.add(['articles', key], 'invalid-terms-version', 'Articles are keyed by number');
-    else if (!isObject(a)) c.add(['articles', key], 'invalid-terms-version', 'An article is { title, summary }');
+    if (!/^[1-9]\d*$/.test(key))
+      c.add(['articles', key], 'invalid-terms-version', 'Articles are keyed by number');
+    else if (!isObject(a))
+      c.add(['articles', key], 'invalid-terms-version', 'An article is { title, summary }');
     else {
       c.bilingual(readProperty(a, 'title'), ['articles', key, 'title']);
       c.bilingual(readProperty(a, 'summary'), ['articles', key, 'summary']);
@@ -308,7 +356,8 @@ export function checkTerms(input: unknown): { version?: TermsVersion; issues: Po
     rules.forEach((r, i) => {
       c.rule(r, ['rules', i]);
       const ruleId = field(r, 'id');
-      if (ids.has(ruleId)) c.add(['rules', i, 'id'], 'duplicate-rule-id', `Rule id ${String(ruleId)} is used twice`);
+      if (ids.has(ruleId))
+        c.add(['rules', i, 'id'], 'duplicate-rule-id', `Rule id ${String(ruleId)} is used twice`);
       ids.add(ruleId);
     });
   }
@@ -320,12 +369,20 @@ export function checkTerms(input: unknown): { version?: TermsVersion; issues: Po
   const transmissionConsent = field(input, 'transmissionConsent');
   if (
     transmissionConsent !== undefined &&
-    !(isObject(transmissionConsent) && PARTY_SET.has(transmissionConsent.from) && FORMS.has(transmissionConsent.form))
+    !(
+      isObject(transmissionConsent) &&
+      PARTY_SET.has(transmissionConsent.from) &&
+      FORMS.has(transmissionConsent.form)
+    )
   )
     c.add(['transmissionConsent'], 'invalid-terms-version', 'transmissionConsent is { from: Party, form }');
   const returnDuty = field(input, 'returnDuty');
   if (returnDuty !== undefined && !(typeof returnDuty === 'string' && codes.obligations[returnDuty]))
-    c.add(['returnDuty'], 'unknown-obligation-code', 'returnDuty must be an obligation code the version has messages for');
+    c.add(
+      ['returnDuty'],
+      'unknown-obligation-code',
+      'returnDuty must be an obligation code the version has messages for',
+    );
   if (c.issues.length > 0 || effectiveFromMs === undefined || !Array.isArray(rules))
     return { issues: c.all() };
 
@@ -338,9 +395,13 @@ export function checkTerms(input: unknown): { version?: TermsVersion; issues: Po
   // Dates are handed out as copies: changing one changes nothing of the version.
   Object.defineProperty(version, 'effectiveFrom', { get: () => new Date(effectiveFromMs), enumerable: true });
   if (noticeGivenAtMs !== undefined)
-    Object.defineProperty(version, 'noticeGivenAt', { get: () => new Date(noticeGivenAtMs), enumerable: true });
+    Object.defineProperty(version, 'noticeGivenAt', {
+      get: () => new Date(noticeGivenAtMs),
+      enumerable: true,
+    });
   const optional = { holdingPeriod, survivalPeriod, outcomeOwnership, transmissionConsent, returnDuty };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) version[key] = frozenCopy(value);
+  for (const [key, value] of Object.entries(optional))
+    if (value !== undefined) version[key] = frozenCopy(value);
   return { version: Object.freeze(version) as unknown as TermsVersion, issues: [] };
 }
 

@@ -1,6 +1,6 @@
+import type { PolicyIssue } from '../errors.js';
 import { OBLIGATION_CODES, REASON_CODES } from '../model/codes.js';
 import { ACTIONS, ACTORS } from '../model/vocabulary.js';
-import type { PolicyIssue } from '../errors.js';
 import { DATA_KINDS } from '../records/dataRecord.js';
 import { formatJst } from '../time/jst.js';
 import type { TermsVersion } from './termsVersion.js';

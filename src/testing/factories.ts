@@ -58,7 +58,8 @@ export function measurement(overrides: RecordOverrides<'measurement'> = {}): Mea
     {
       contractId: 'C-2019-0042',
       metric: 'leakage-current',
-      measuredAt: '2021-03-15T09:59:30+09:00',
+      // A reading is measured before it is received: given only a receipt, it was measured then.
+      measuredAt: overrides.receivedAt !== undefined ? overrides.receivedAt : '2021-03-15T09:59:30+09:00',
       receivedAt: '2021-03-15T10:00:00+09:00',
       personalData: 'none',
       value: 12.4,
@@ -110,7 +111,7 @@ export function userInformation(overrides: RecordOverrides<'user-information'> =
 }
 
 /**
- * A parsed confidential-information record (2(6)) that binds its receiver under Art. 32: disclosed by the user at
+ * A parsed confidential-information record (2(2)(6)) that binds its receiver under Art. 32: disclosed by the user at
  * 2021-05-10T10:00:00+09:00, designated in writing the day before, its scope specified and marked. Override
  * `designation: null` for information never designated. Frozen; a fresh id (`confidential-<n>`) unless one is given.
  *

@@ -2,8 +2,8 @@ import {
   type Citation,
   type Decision,
   explain,
+  type KnownObligationCode,
   OBLIGATION_CODES,
-  type ObligationCode,
   type Subitem,
   type TermsVersionId,
 } from 'm2m-data-policy';
@@ -42,7 +42,7 @@ export interface PolicyMatchers<R = unknown> {
   /** Passes when some citation in the decision's basis matches every field of `query`. */
   toCite(query: CitationQuery): R;
   /** Passes when the decision carries an obligation with `code` (a deny carries none). */
-  toOblige(code: ObligationCode): R;
+  toOblige(code: KnownObligationCode): R;
 }
 
 // Declarations merge with vitest's only when vitest's own are loaded first, and TypeScript loads a file's imports
@@ -157,7 +157,7 @@ function toCite(received: unknown, query: CitationQuery): MatcherVerdict {
   );
 }
 
-function toOblige(received: unknown, code: ObligationCode): MatcherVerdict {
+function toOblige(received: unknown, code: KnownObligationCode): MatcherVerdict {
   assertDecision('toOblige', received);
   // An unknown code could never match, so `.not.toOblige` with a typo would pass whatever the decision.
   if (!(OBLIGATION_CODES as readonly unknown[]).includes(code)) {

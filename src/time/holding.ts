@@ -1,4 +1,4 @@
-import { type PeriodLength, civilCodePeriod } from './civilCodePeriod.js';
+import { civilCodePeriod, type PeriodLength } from './civilCodePeriod.js';
 
 /** A decision to hold data past its period: taken at `decidedAtMs`, until `untilMs` (exclusive; Infinity: no end). */
 export interface HoldingExtension {
@@ -43,7 +43,11 @@ export function holdingState(
     } else if (e.untilMs > lastUntil) lastUntil = e.untilMs;
   }
   if (atMs < endsAtMs)
-    return { state: 'within-period', endsAtMs, heldUntilMs: active && activeUntil > endsAtMs ? activeUntil : endsAtMs };
+    return {
+      state: 'within-period',
+      endsAtMs,
+      heldUntilMs: active && activeUntil > endsAtMs ? activeUntil : endsAtMs,
+    };
   if (active) return { state: 'extended', endsAtMs, heldUntilMs: activeUntil };
   return { state: 'expired', endsAtMs, heldUntilMs: lastUntil };
 }

@@ -273,6 +273,7 @@ describe.concurrent('retention', () => {
     const extended = JSON.stringify({
       ...(JSON.parse(sampleLine(2)) as object),
       id: 'm-extended',
+      measuredAt: '2021-03-01T09:59:00+09:00',
       receivedAt: '2021-03-01T10:00:00+09:00',
       retentionExtensions: [
         {

@@ -135,8 +135,11 @@ describe('onDecision', () => {
     policy.canUse(data, 'marketing', { at });
     expect(entries).toHaveLength(2);
     expect(entries[0]).toEqual({
+      decisionId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       at: '2021-06-01T01:00:00.000Z',
       terms: '2020-12-01',
+      rule: '13-3-1-ha/provider/use',
+      reasons: ['use-for-incidental-matter'],
       action: 'use',
       actor: 'provider',
       dataKind: 'measurement',

@@ -14,7 +14,7 @@ import {
 
 // policy.returnOrErase (32(4) of the 2020-12-01 terms): when the party that disclosed confidential information asks,
 // the receiving party returns the materials and erases the electronic records of what Art. 32 still binds. Every
-// other record is listed with the reason the request does not reach it (2(6), 32(1)(1)-(4), one's own
+// other record is listed with the reason the request does not reach it (2(2)(6), 32(1)(1)-(4), one's own
 // information, 32(5), other kinds).
 
 const policy = createPolicy({ locale: 'en' });
@@ -397,7 +397,7 @@ describe('returnOrErase', () => {
       ),
     });
 
-    it('lists every record once, and returns exactly the requester’s designated, scoped, marked, unexcepted ones (2(6), 32(1), 32(4))', () => {
+    it('lists every record once, and returns exactly the requester’s designated, scoped, marked, unexcepted ones (2(2)(6), 32(1), 32(4))', () => {
       const disclosedMs = new Date(DISCLOSED_AT).getTime();
       fc.assert(
         fc.property(

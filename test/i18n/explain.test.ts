@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.js';
 import { ja } from '../../src/i18n/ja.js';
-import { createPolicy, explain, OBLIGATION_CODES, REASON_CODES } from '../../src/index.js';
+import {
+  createPolicy,
+  DEFAULT_TERMS,
+  explain,
+  OBLIGATION_CODES,
+  REASON_CODES,
+  terms20201201,
+} from '../../src/index.js';
 import { derived, measurement } from '../fixtures.js';
 
 const at = new Date('2021-06-01T10:00:00+09:00');
@@ -25,10 +32,10 @@ describe('explain', () => {
         '  - 規約(2020-12-01)第13条第3項第2号「計測データの使用」',
         '  - 規約(2020-12-01)第13条第3項第1号ハ「計測データの使用」',
         '理由:',
-        `  - ${ja.reasons['disclosure-to-subcontractor-for-purpose']} [disclosure-to-subcontractor-for-purpose]`,
+        `  - ${terms20201201.codes.reasons['disclosure-to-subcontractor-for-purpose']?.ja} [disclosure-to-subcontractor-for-purpose]`,
         '義務:',
-        `  - ${ja.obligations['bind-subcontractor-to-purpose']} [bind-subcontractor-to-purpose; 規約(2020-12-01)第13条第3項第2号]`,
-        `  - ${ja.obligations['record-determination']} [record-determination; 規約(2020-12-01)第13条第3項第1号ハ]`,
+        `  - ${terms20201201.codes.obligations['bind-subcontractor-to-purpose']?.ja} [bind-subcontractor-to-purpose; 規約(2020-12-01)第13条第3項第2号]`,
+        `  - ${terms20201201.codes.obligations['record-determination']?.ja} [record-determination; 規約(2020-12-01)第13条第3項第1号ハ]`,
       ].join('\n'),
     );
   });
@@ -62,19 +69,35 @@ describe('explain', () => {
   });
 });
 
-describe('locale tables', () => {
-  it.each([
-    ['ja', ja],
-    ['en', en],
-  ] as const)('give every reason and obligation code a message in %s', (_, table) => {
-    for (const code of REASON_CODES) expect(table.reasons[code], code).toMatch(/\S/);
-    for (const code of OBLIGATION_CODES) expect(table.obligations[code], code).toMatch(/\S/);
+describe('messages of codes', () => {
+  const versionCodes = DEFAULT_TERMS.map((v) => v.codes);
+  const engine = { ja, en } as const;
+  const reasonMessage = (code: string, locale: 'ja' | 'en') =>
+    versionCodes.map((c) => c.reasons[code]?.[locale]).find((m) => m !== undefined) ??
+    (engine[locale].reasons as Readonly<Record<string, string>>)[code];
+
+  it.each(['ja', 'en'] as const)(
+    'give every reason and obligation code a message in %s, in a version or the engine',
+    (locale) => {
+      for (const code of REASON_CODES) expect(reasonMessage(code, locale), code).toMatch(/\S/);
+      for (const code of OBLIGATION_CODES)
+        expect(versionCodes.map((c) => c.obligations[code]?.[locale]).find(Boolean), code).toMatch(/\S/);
+    },
+  );
+
+  it('give every code a shipped version carries a place in REASON_CODES or OBLIGATION_CODES', () => {
+    for (const c of versionCodes) {
+      for (const code of Object.keys(c.reasons)) expect(REASON_CODES as readonly string[]).toContain(code);
+      for (const code of Object.keys(c.obligations))
+        expect(OBLIGATION_CODES as readonly string[]).toContain(code);
+    }
   });
 
-  it('never use the same message for two reason codes', () => {
-    for (const table of [ja, en]) {
-      const messages = Object.values(table.reasons);
-      expect(new Set(messages).size).toBe(messages.length);
-    }
+  it('never use the same message for two reason codes within a version', () => {
+    for (const c of versionCodes)
+      for (const locale of ['ja', 'en'] as const) {
+        const messages = Object.values(c.reasons).map((m) => m[locale]);
+        expect(new Set(messages).size).toBe(messages.length);
+      }
   });
 });

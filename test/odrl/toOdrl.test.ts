@@ -1,9 +1,11 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { OBLIGATION_CODES } from '../../src/model/codes.js';
+import { createPolicy } from '../../src/engine/createPolicy.js';
 import { decide } from '../../src/engine/defaultPolicy.js';
+import { termsArticle } from '../../src/model/citation.js';
+import { OBLIGATION_CODES } from '../../src/model/codes.js';
 import { ACTIONS } from '../../src/model/vocabulary.js';
 import { ruleIri } from '../../src/odrl/identifiers.js';
-import { HOLDING_PERIOD, OBLIGATION_EXPORT, ODRL_ACTION_OF } from '../../src/odrl/mapping.js';
+import { holdingDuration, OBLIGATION_EXPORT, ODRL_ACTION_OF } from '../../src/odrl/mapping.js';
 import {
   PROFILE_IRI,
   PROFILE_NAMESPACE,
@@ -31,8 +33,7 @@ import {
   ODRL_PROPERTIES,
   XSD_DATATYPES,
 } from '../../src/odrl/vocabulary.js';
-import { retentionStatus } from '../../src/retention/retentionStatus.js';
-import { termsArticle } from '../../src/model/citation.js';
+import { defineTerms } from '../../src/terms/defineTerms.js';
 import { defineRule } from '../../src/terms/rule.js';
 import type { TermsVersion } from '../../src/terms/termsVersion.js';
 import { terms20170401 } from '../../src/terms/v2017-04-01/index.js';
@@ -207,11 +208,11 @@ describe('toOdrl', () => {
       const byId = new Map(decisionRules(toOdrl(v)).map((r) => [r['m2m:rule'], r]));
       for (const rule of v.rules) {
         const condition = constraintOn(byId.get(rule.id), 'm2m:ruleCondition');
-        if (rule.when) {
+        if (rule.when || rule.condition) {
           expect(condition, rule.id).toEqual({
             leftOperand: 'm2m:ruleCondition',
             operator: 'eq',
-            rightOperand: { '@id': `${ruleIri(v.id, rule.id)}:when` },
+            rightOperand: { '@id': `${ruleIri(v.id, rule.id)}:condition` },
           });
         } else expect(condition, rule.id).toBeUndefined();
       }
@@ -333,11 +334,13 @@ describe('toOdrl', () => {
   });
 
   it('states the same period as the engine: received 2021-03-15 10:00 JST, due 2022-03-16T00:00:00+09:00', () => {
-    const years = Number(/^P(\d+)Y$/.exec(HOLDING_PERIOD)?.[1]);
+    const years = Number(/^P(\d+)Y$/.exec(holdingDuration(terms20201201.holdingPeriod ?? {}))?.[1]);
     const reading = measurement();
     const due = civilCodePeriod(reading.receivedAt, { years }).endsAt;
     expect(due).toEqual(new Date('2022-03-16T00:00:00+09:00'));
-    expect(retentionStatus(reading, new Date('2021-06-01T00:00:00+09:00')).endsAt).toEqual(due);
+    expect(createPolicy().retentionStatus(reading, new Date('2021-06-01T00:00:00+09:00')).endsAt).toEqual(
+      due,
+    );
   });
 
   it('obliges informing the counterparty after a compelled disclosure, and before it as a precondition (32(2))', () => {
@@ -363,9 +366,13 @@ describe('toOdrl', () => {
 
   it('keeps every duty that follows use out of the permissions, and every precondition in them', () => {
     const permissionDuties = [P2020, P2017].flatMap((p) => p.permission.flatMap((x) => x.duty ?? []));
-    for (const d of permissionDuties) expect(OBLIGATION_EXPORT[d['m2m:obligation']].placement).toBe('duty');
+    for (const d of permissionDuties)
+      expect(OBLIGATION_EXPORT[d['m2m:obligation'] as keyof typeof OBLIGATION_EXPORT].placement).toBe('duty');
     const obligations = [P2020, P2017].flatMap((p) => p.obligation);
-    for (const o of obligations) expect(OBLIGATION_EXPORT[o['m2m:obligation']].placement).toBe('obligation');
+    for (const o of obligations)
+      expect(OBLIGATION_EXPORT[o['m2m:obligation'] as keyof typeof OBLIGATION_EXPORT].placement).toBe(
+        'obligation',
+      );
   });
 
   it('prohibits re-identifying anonymized information, as the permission to use it requires (APPI 43(5))', () => {
@@ -430,7 +437,8 @@ describe('toOdrl', () => {
   });
 
   it('places a version among the ones given, and names what it cannot read in a future amendment', () => {
-    const next: TermsVersion = {
+    const next: TermsVersion = defineTerms({
+      ...terms20201201,
       id: '2030-04-01',
       effectiveFrom: new Date('2030-04-01T00:00:00+09:00'),
       noticeGivenAt: new Date('2030-01-15T00:00:00+09:00'),
@@ -444,11 +452,10 @@ describe('toOdrl', () => {
           effect: 'permit',
           reason: 'use-for-service-provision',
           basis: [termsArticle(13)],
-          obligations: [{ code: 'use-within-purpose', basis: termsArticle(13), dueAt: (_r, at) => at }],
+          obligations: [{ code: 'use-within-purpose', basis: termsArticle(13), due: 'holding-ends' }],
         }),
       ],
-      articles: terms20201201.articles,
-    };
+    });
     const terms = [terms20170401, terms20201201, next];
     expect(toOdrl(terms20201201, { terms })['m2m:inForceUntil']?.['@value']).toBe(
       '2030-04-01T00:00:00+09:00',
@@ -457,7 +464,7 @@ describe('toOdrl', () => {
     expect(future['dc:replaces']).toEqual({ '@id': 'urn:m2m-data-policy:terms:2020-12-01' });
     const uid = 'urn:m2m-data-policy:terms:2030-04-01:rule:future/use';
     expect(constraintOn(future.permission[0], 'm2m:ruleCondition')?.rightOperand).toEqual({
-      '@id': `${uid}:when`,
+      '@id': `${uid}:condition`,
     });
     expect(constraintOn(future.obligation[0], 'm2m:dueAt')?.rightOperand).toEqual({
       '@id': `${uid}:use-within-purpose:dueAt`,

@@ -112,23 +112,30 @@ const retentionExtension = fc
 
 /** Record inputs of each kind, every optional field sometimes there; payload strings are markers. */
 export const recordInputs: Record<DataKind, fc.Arbitrary<Record<string, unknown>>> = {
-  measurement: fc.record(
-    {
-      kind: fc.constant('measurement'),
-      id,
-      contractId: marker,
-      metric: fc.constantFrom(...METRICS),
-      measuredAt: anyTimestamp,
-      receivedAt: anyTimestamp,
-      personalData,
-      value: fc.oneof(marker, markerNumber),
-      unit: marker,
-      retentionExtensions: fc.array(retentionExtension, { maxLength: 3 }),
-    },
-    {
-      requiredKeys: ['kind', 'id', 'contractId', 'metric', 'measuredAt', 'receivedAt', 'personalData'],
-    },
-  ),
+  measurement: fc
+    .record(
+      {
+        kind: fc.constant('measurement'),
+        id,
+        contractId: marker,
+        metric: fc.constantFrom(...METRICS),
+        measuredAt: anyTimestamp,
+        receivedAt: anyTimestamp,
+        personalData,
+        value: fc.oneof(marker, markerNumber),
+        unit: marker,
+        retentionExtensions: fc.array(retentionExtension, { maxLength: 3 }),
+      },
+      {
+        requiredKeys: ['kind', 'id', 'contractId', 'metric', 'measuredAt', 'receivedAt', 'personalData'],
+      },
+    )
+    // A reading is measured no later than it is received (SPEC §7): a later measurement is moved to the receipt.
+    .map((r) =>
+      new Date(r.measuredAt as Date | string).getTime() > new Date(r.receivedAt as Date | string).getTime()
+        ? { ...r, measuredAt: r.receivedAt }
+        : r,
+    ),
   derived: fc.record(
     {
       kind: fc.constant('derived'),

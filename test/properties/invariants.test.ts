@@ -150,10 +150,10 @@ describe('deny by default', () => {
         const it = keep[Symbol.iterator]();
         const rules = base.rules.filter(() => it.next().value === true);
         const v: TermsVersion = {
+          ...base,
           id: `subset-${n}`,
           effectiveFrom: new Date('2017-04-01T00:00:00+09:00'),
           rules,
-          articles: base.articles,
         };
         return v;
       });
@@ -838,10 +838,14 @@ describe('determinism', () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const DECISION_KEYS = ['allowed', 'at', 'basis', 'effect', 'obligations', 'reasons', 'terms'];
+const DECISION_KEYS = ['allowed', 'at', 'basis', 'effect', 'obligations', 'reasons', 'rule', 'terms'];
 const CITATION_KEYS = new Set(['source', 'terms', 'article', 'paragraph', 'item', 'subitem', 'label']);
 const OBLIGATION_KEYS = new Set(['code', 'basis', 'dueAt', 'message']);
 const LOG_KEYS = new Set([
+  'decisionId',
+  'rule',
+  'reasons',
+  'dueAt',
   'at',
   'terms',
   'action',

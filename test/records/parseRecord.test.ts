@@ -134,7 +134,7 @@ describe('parseRecord', () => {
     expect(second?.until).toBeUndefined();
   });
 
-  it('reads a confidential record with its designation (2(6), 32(1))', () => {
+  it('reads a confidential record with its designation (2(2)(6), 32(1))', () => {
     const record = parseRecord(example('confidential'));
     if (record.kind !== 'confidential') throw new Error('expected a confidential record');
     expect(record.disclosedAt.toISOString()).toBe('2021-05-10T01:00:00.000Z');
@@ -146,7 +146,7 @@ describe('parseRecord', () => {
     expect(record.exception).toBe('public');
   });
 
-  it('accepts a confidential record whose designation is null (not designated, 2(6))', () => {
+  it('accepts a confidential record whose designation is null (not designated, 2(2)(6))', () => {
     const record = parseRecord(example('confidential', { designation: null, exception: undefined }));
     if (record.kind !== 'confidential') throw new Error('expected a confidential record');
     expect(record.designation).toBeNull();

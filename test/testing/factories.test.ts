@@ -113,6 +113,8 @@ describe('measurement', () => {
         }),
       ),
     ).toEqual([
+      // Given only a receipt, the reading was measured then: the default measuredAt follows it.
+      'measuredAt: timestamp-without-offset',
       'receivedAt: timestamp-without-offset',
       'retentionExtensions.0.until: extension-ends-before-decided',
     ]);
@@ -171,7 +173,7 @@ describe('userInformation', () => {
 });
 
 describe('confidential', () => {
-  it('defaults to information the user designated in writing before disclosing it, scoped and marked (2(6))', () => {
+  it('defaults to information the user designated in writing before disclosing it, scoped and marked (2(2)(6))', () => {
     expect(confidential()).toEqual({
       kind: 'confidential',
       id: expect.stringMatching(/^confidential-\d+$/),

@@ -1,4 +1,4 @@
-import type { Decision, MeasurementRecord, ObligationCode, RecordOf } from 'm2m-data-policy';
+import type { Decision, KnownObligationCode, MeasurementRecord, RecordOf } from 'm2m-data-policy';
 import {
   type CitationQuery,
   confidential,
@@ -16,12 +16,12 @@ describe('m2m-data-policy/testing types', () => {
     expectTypeOf(expect(decision).toBePermitted).toBeFunction();
     expectTypeOf(expect(decision).not.toBeDenied).toBeFunction();
     expectTypeOf(expect(decision).toCite).parameter(0).toEqualTypeOf<CitationQuery>();
-    expectTypeOf(expect(decision).toOblige).parameter(0).toEqualTypeOf<ObligationCode>();
+    expectTypeOf(expect(decision).toOblige).parameter(0).toEqualTypeOf<KnownObligationCode>();
   });
 
   it('adds them as asymmetric matchers, on expect and expect.not', () => {
     expectTypeOf(expect.toCite).parameter(0).toEqualTypeOf<CitationQuery>();
-    expectTypeOf(expect.not.toOblige).parameter(0).toEqualTypeOf<ObligationCode>();
+    expectTypeOf(expect.not.toOblige).parameter(0).toEqualTypeOf<KnownObligationCode>();
   });
 
   it('refuses queries and codes that could never match', () => {

@@ -15,11 +15,11 @@ export const COMMON_REASONS: Readonly<Record<string, Bilingual>> = {
   },
   'use-for-incidental-matter': {
     ja: '分析・障害対応に付帯する事項、または当社が必要と判断した事項として、その判断が記録されているため使用が認められます。',
-    en: 'Use for a matter incidental to analysis or fault handling, or that the provider judged necessary, is permitted because the provider\'s determination is recorded.',
+    en: "Use for a matter incidental to analysis or fault handling, or that the provider judged necessary, is permitted because the provider's determination is recorded.",
   },
   'incidental-use-needs-determination': {
     ja: '付帯事項・当社が必要と判断した事項（ハ）を目的とするには、当社の判断を記録した根拠（justification）が必要です。',
-    en: 'The incidental purpose (ハ) needs the provider\'s recorded determination (a justification).',
+    en: "The incidental purpose (ハ) needs the provider's recorded determination (a justification).",
   },
   'use-for-service-provision': {
     ja: '契約したサービスそのものを提供するための使用であり、サービス利用契約に基づきます。',
@@ -31,7 +31,7 @@ export const COMMON_REASONS: Readonly<Record<string, Bilingual>> = {
   },
   'user-holding-unrestricted': {
     ja: '利用者自身によるデータの保有に期間の制限はありません（消失への備えは利用者の責任です）。',
-    en: 'The user\'s own holding of its data is not limited in time (guarding against its loss is the user\'s own responsibility).',
+    en: "The user's own holding of its data is not limited in time (guarding against its loss is the user's own responsibility).",
   },
   'held-within-retention-period': {
     ja: '受領から1年の保有期間内であるため、保有できます（期間が終わったら削除します）。',

@@ -31,9 +31,7 @@ const reasons: Readonly<Record<string, Bilingual>> = {
   },
 };
 
-const obligations: Readonly<Record<string, Bilingual>> = {
-
-};
+const obligations: Readonly<Record<string, Bilingual>> = {};
 
 export const codes: TermsCodes = {
   reasons: { ...COMMON_REASONS, ...reasons },

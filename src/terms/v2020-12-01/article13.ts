@@ -1,6 +1,6 @@
+import type { CitationSpec } from '../../model/citation.js';
 import type { ObligationCode, ReasonCode } from '../../model/codes.js';
 import { ACTIONS, type Action, type Actor, type Party } from '../../model/vocabulary.js';
-import type { CitationSpec } from '../../model/citation.js';
 import type { Condition } from '../condition.js';
 import { retentionRules } from '../retentionRules.js';
 import { defineRule, type Rule } from '../rule.js';

@@ -29,7 +29,7 @@ const UNDER_APPI = { code: 'handle-under-appi', basis: ART_31_1 } as const;
 
 /**
  * 31(2): measurement data that is, or may be, personal information goes to the data centre only with the
- * provider's written (書面) consent given at or before the transmission. 2(6) names 書面 and 電磁的方法 side by
+ * provider's written (書面) consent given at or before the transmission. 2(2)(6) names 書面 and 電磁的方法 side by
  * side, so electronic consent is not written consent. Every permit reminds the user of Art. 12.
  */
 const transmission: Rule[] = [

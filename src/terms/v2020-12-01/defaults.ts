@@ -1,5 +1,5 @@
-import { ACTIONS, ACTORS } from '../../model/vocabulary.js';
 import { termsArticle } from '../../model/citation.js';
+import { ACTIONS, ACTORS } from '../../model/vocabulary.js';
 import { defineRule, type Rule } from '../rule.js';
 
 // What no rule of the 2020-12-01 version grants on the kinds outside Art. 13 is refused, citing the article

@@ -16,13 +16,13 @@ import {
   type ReasonCode,
 } from '../../../src/index.js';
 
-// Article 32 (秘密情報の取扱い) and the definition in 2(6) of the 2020-12-01 terms, as SPEC §4 "Confidential
+// Article 32 (秘密情報の取扱い) and the definition in 2(2)(6) of the 2020-12-01 terms, as SPEC §4 "Confidential
 // information" states them, for the receiving party: the one that is not `disclosedBy`. Survival (32(5)) is
 // reckoned under Civil Code 140, 141 and 143 in JST (SPEC §5).
 
 const policy = createPolicy({ locale: 'en' });
 
-/** When the information was disclosed: the instant the designation is measured against (2(6) あらかじめ). */
+/** When the information was disclosed: the instant the designation is measured against (2(2)(6) あらかじめ). */
 const DISCLOSED_AT = '2021-05-10T10:00:00.000+09:00';
 /** A decision instant under the 2020-12-01 terms. */
 const AT = '2021-06-01T10:00:00+09:00';
@@ -144,9 +144,9 @@ const probes = (actor: Actor, data: ConfidentialRecord, at: string, contract?: C
 // ---------------------------------------------------------------------------------------------------------------
 
 describe('Article 32 (2020-12-01)', () => {
-  describe('2(6): only information designated before disclosure, scoped and marked is confidential', () => {
+  describe('2(2)(6): only information designated before disclosure, scoped and marked is confidential', () => {
     it.each(['written', 'electronic'] as const)(
-      'binds information designated by %s means before disclosure (2(6), 32(1))',
+      'binds information designated by %s means before disclosure (2(2)(6), 32(1))',
       (method) => {
         const data = designatedAt('2021-05-09T10:00:00+09:00', method);
         const { use, disclose } = probes('provider', data, AT);
@@ -155,43 +155,43 @@ describe('Article 32 (2020-12-01)', () => {
       },
     );
 
-    it('binds information designated 1 ms before disclosure (2(6))', () => {
+    it('binds information designated 1 ms before disclosure (2(2)(6))', () => {
       const { use, disclose } = probes('provider', designatedAt('2021-05-10T09:59:59.999+09:00'), AT);
       expectBound(use);
       expectBound(disclose);
     });
 
-    it('binds information designated at the very millisecond of disclosure (2(6))', () => {
+    it('binds information designated at the very millisecond of disclosure (2(2)(6))', () => {
       const { use, disclose } = probes('provider', designatedAt('2021-05-10T10:00:00.000+09:00'), AT);
       expectBound(use);
       expectBound(disclose);
     });
 
-    it('does not bind information designated 1 ms after disclosure: not designated beforehand (2(6))', () => {
+    it('does not bind information designated 1 ms after disclosure: not designated beforehand (2(2)(6))', () => {
       const { use, disclose } = probes('provider', designatedAt('2021-05-10T10:00:00.001+09:00'), AT);
-      expectUnbound(use, art(2, 6), 'not-confidential-information');
-      expectUnbound(disclose, art(2, 6), 'not-confidential-information');
+      expectUnbound(use, art(2, 2, 6), 'not-confidential-information');
+      expectUnbound(disclose, art(2, 2, 6), 'not-confidential-information');
     });
 
-    it('does not bind information designated in another offset 1 ms after disclosure (2(6))', () => {
+    it('does not bind information designated in another offset 1 ms after disclosure (2(2)(6))', () => {
       // 01:00:00.001Z is 10:00:00.001 JST: the comparison is of instants, not of wall-clock text.
       const { disclose } = probes('provider', designatedAt('2021-05-10T01:00:00.001Z'), AT);
-      expectUnbound(disclose, art(2, 6), 'not-confidential-information');
+      expectUnbound(disclose, art(2, 2, 6), 'not-confidential-information');
     });
 
     it.each([
       ['never designated', { designation: null }],
       ['its scope not specified', { scopeSpecified: false }],
       ['not marked as confidential', { marked: false }],
-    ])('does not bind information %s (2(6))', (_label, overrides) => {
+    ])('does not bind information %s (2(2)(6))', (_label, overrides) => {
       for (const [receiver, discloser] of DIRECTIONS) {
         const { use, disclose } = probes(receiver, received(discloser, overrides), AT);
-        expectUnbound(use, art(2, 6), 'not-confidential-information');
-        expectUnbound(disclose, art(2, 6), 'not-confidential-information');
+        expectUnbound(use, art(2, 2, 6), 'not-confidential-information');
+        expectUnbound(disclose, art(2, 2, 6), 'not-confidential-information');
       }
     });
 
-    it('does not bind information that is not designated even when it is scoped, marked and within the contract (2(6))', () => {
+    it('does not bind information that is not designated even when it is scoped, marked and within the contract (2(2)(6))', () => {
       const d = decide({
         action: 'license',
         data: confidential({ designation: null }),
@@ -199,7 +199,7 @@ describe('Article 32 (2020-12-01)', () => {
         at: AT,
         contract: CONTRACT,
       });
-      expectUnbound(d, art(2, 6), 'not-confidential-information');
+      expectUnbound(d, art(2, 2, 6), 'not-confidential-information');
     });
   });
 
@@ -751,7 +751,7 @@ describe('Article 32 (2020-12-01)', () => {
   describe('invariants (property)', () => {
     const disclosedMs = new Date(DISCLOSED_AT).getTime();
 
-    it('binds exactly when the designation is at or before the disclosure (2(6))', () => {
+    it('binds exactly when the designation is at or before the disclosure (2(2)(6))', () => {
       fc.assert(
         fc.property(fc.integer({ min: -10 * 86_400_000, max: 10 * 86_400_000 }), (offset) => {
           const data = confidential({
@@ -759,7 +759,7 @@ describe('Article 32 (2020-12-01)', () => {
           });
           const d = decide({ action: 'disclose', data, recipient: 'third-party', at: AT });
           expect(d.allowed).toBe(offset > 0);
-          if (offset > 0) expect(refs(d)).toContainEqual(art(2, 6));
+          if (offset > 0) expect(refs(d)).toContainEqual(art(2, 2, 6));
         }),
       );
     });

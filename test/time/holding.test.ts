@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { civilCodePeriod } from '../../src/index.js';
-import { retentionEndMs } from '../../src/retention/retentionEnd.js';
+import { holdingEndMs } from '../../src/time/holding.js';
+
+const retentionEndMs = (ms: number) => holdingEndMs(ms, { years: 1 });
+
 import { calendarDate, dayNumber } from '../../src/time/calendar.js';
 
 // The end of the one-year holding period of 13(4) (old 13(2)) as a number: the exclusive end of
@@ -13,7 +16,7 @@ const midnight = (day: number): number => day * DAY_MS - JST_MS;
 const noon = (day: number): number => midnight(day) + 12 * 3_600_000;
 const expectedEnd = (ms: number): number => civilCodePeriod(new Date(ms), { years: 1 }).endsAt.getTime();
 
-describe('retentionEndMs', () => {
+describe('holdingEndMs', () => {
   it('ends a year after a receipt at 2021-03-15 10:00 JST at 2022-03-16 00:00 JST (13(4), Civil Code 140)', () => {
     expect(retentionEndMs(new Date('2021-03-15T10:00:00+09:00').getTime())).toBe(
       new Date('2022-03-16T00:00:00+09:00').getTime(),
