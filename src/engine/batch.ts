@@ -47,7 +47,7 @@ function shared(
   const fields = noFields();
   if (context !== undefined) readFields(context, fields, issues, withRecord);
   if (withRecord) requireFields(fields, issues, false);
-  if (issues.list.length > 0) throw new PolicyInputError(issues.all(), what);
+  if (issues.count > 0) throw new PolicyInputError(issues.all(), what);
   let batchAt = fields.atMs;
   const batchDefaults: RequestDefaults = { actor: defaults.actor, now: () => (batchAt ??= defaults.now()) };
   return { fields, defaults: batchDefaults };

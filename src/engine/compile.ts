@@ -4,8 +4,8 @@ import { codeMessage } from '../i18n/messages.js';
 import { APPI_RENUMBERED_AT_MS, appiArticleBefore2022 } from '../internal/appi.js';
 import type { CitationSpec } from '../model/citation.js';
 import type { Citation, Decision, Obligation, Reason } from '../model/decision.js';
-import { type Action, type Actor, PARTIES, type Party } from '../model/vocabulary.js';
-import type { DataKind } from '../records/dataRecord.js';
+import { ACTIONS, ACTORS, type Action, type Actor, PARTIES, type Party } from '../model/vocabulary.js';
+import { DATA_KINDS, type DataKind } from '../records/dataRecord.js';
 import type { RequestSnapshot } from '../request/types.js';
 import type { Rule, RuleEnvironment } from '../terms/rule.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
@@ -52,12 +52,16 @@ export const OTHER_PURPOSE = '';
 /** The recipient case of a request without a recipient. */
 export const NO_RECIPIENT = '';
 
-/** The cells of one (kind, actor, action): by recipient case, then by purpose case. */
-interface Bucket {
-  /** The purposes some rule of the bucket names; every other purpose is the {@link OTHER_PURPOSE} case. */
-  readonly purposes: ReadonlySet<string>;
-  readonly cells: ReadonlyMap<string, ReadonlyMap<string, Cell>>;
+/** The cells of one (kind, actor, action) and recipient case: by the purposes rules name, and for any other. */
+export interface PurposeCells {
+  /** The cell of each purpose some rule of the bucket names (empty when none names one). */
+  readonly named: ReadonlyMap<string, Cell>;
+  /** The cell of every other purpose, and of a request without one. */
+  readonly other: Cell;
 }
+
+/** The cells of one (kind, actor, action), by recipient case: index 0 for no recipient, then PARTIES in order. */
+export type Bucket = readonly PurposeCells[];
 
 /** A rule's citation as a decision carries it: the version filled in, APPI numbered for the edition, labelled. */
 export function citation(
@@ -162,13 +166,25 @@ const reaches = (rule: Rule, recipient: string, purpose: string): boolean =>
  * A terms version compiled for one locale. `cell` is the lookup a decision makes; `bucket` and `cells` serve
  * analysis, which walks the same table.
  */
+/**
+ * The place of a (kind, actor, action) in a version's table. The vocabularies are short closed lists, so their
+ * positions index an array: a decision's lookup is arithmetic and at most one map lookup, for its purpose.
+ */
+const bucketIndex = (kind: DataKind, actor: Actor, action: Action): number =>
+  (DATA_KINDS.indexOf(kind) * ACTORS.length + ACTORS.indexOf(actor)) * ACTIONS.length +
+  ACTIONS.indexOf(action);
+
+/**
+ * A terms version compiled for one locale and policy. `cell` is the lookup a decision makes; `bucket` serves
+ * analysis, which walks the same table.
+ */
 export class CompiledTerms {
   readonly version: TermsVersion;
   readonly locale: Locale;
   readonly effectiveFromMs: number;
   readonly fallback: CompiledRule;
   private readonly rules: readonly CompiledRule[];
-  private readonly buckets = new Map<DataKind, Map<Actor, Map<Action, Bucket>>>();
+  private readonly buckets: (Bucket | undefined)[] = [];
 
   constructor(version: TermsVersion, locale: Locale, env: RuleEnvironment) {
     this.version = version;
@@ -186,28 +202,20 @@ export class CompiledTerms {
     recipient: Party | undefined,
     purpose: string | undefined,
   ): Cell {
-    const bucket = this.bucket(kind, actor, action);
-    const byPurpose = bucket.cells.get(recipient ?? NO_RECIPIENT) as ReadonlyMap<string, Cell>;
-    const key = purpose !== undefined && bucket.purposes.has(purpose) ? purpose : OTHER_PURPOSE;
-    return byPurpose.get(key) as Cell;
+    const cells = this.bucket(kind, actor, action)[
+      recipient === undefined ? 0 : PARTIES.indexOf(recipient) + 1
+    ];
+    const { named, other } = cells as PurposeCells;
+    return (purpose !== undefined && named.size > 0 && named.get(purpose)) || other;
   }
 
-  /** The compiled cells of one (kind, actor, action), by recipient case and purpose case. */
+  /** The compiled cells of one (kind, actor, action), by recipient case, then by purpose case. */
   bucket(kind: DataKind, actor: Actor, action: Action): Bucket {
-    let byActor = this.buckets.get(kind);
-    if (byActor === undefined) {
-      byActor = new Map();
-      this.buckets.set(kind, byActor);
-    }
-    let byAction = byActor.get(actor);
-    if (byAction === undefined) {
-      byAction = new Map();
-      byActor.set(actor, byAction);
-    }
-    let bucket = byAction.get(action);
+    const i = bucketIndex(kind, actor, action);
+    let bucket = this.buckets[i];
     if (bucket === undefined) {
       bucket = this.compileBucket(kind, actor, action);
-      byAction.set(action, bucket);
+      this.buckets[i] = bucket;
     }
     return bucket;
   }
@@ -216,30 +224,31 @@ export class CompiledTerms {
     const rules = this.rules.filter(
       (r) => r.rule.kinds.includes(kind) && r.rule.actors.includes(actor) && r.rule.actions.includes(action),
     );
-    const purposes = new Set(rules.flatMap((r) => r.rule.purposes ?? []));
-    const purposeCases = [OTHER_PURPOSE, ...purposes];
+    const purposes = [...new Set(rules.flatMap((r) => r.rule.purposes ?? []))];
     // Equal candidate lists share one cell.
     const shared = new Map<string, Cell>();
-    const cells = new Map<string, ReadonlyMap<string, Cell>>();
-    for (const recipient of RECIPIENT_CASES) {
-      const byPurpose = new Map<string, Cell>();
-      for (const purpose of purposeCases) {
-        const candidates: CompiledRule[] = [];
-        for (const r of rules) {
-          if (!reaches(r.rule, recipient, purpose)) continue;
-          candidates.push(r);
-          if (!r.conditional) break;
-        }
-        const last = candidates[candidates.length - 1];
-        if (last === undefined || last.conditional) candidates.push(this.fallback);
-        const key = candidates.map((c) => c.index).join(',');
-        const cell = shared.get(key) ?? Object.freeze(candidates);
-        shared.set(key, cell);
-        byPurpose.set(purpose, cell);
+    const cellFor = (recipient: string, purpose: string): Cell => {
+      const candidates: CompiledRule[] = [];
+      for (const r of rules) {
+        if (!reaches(r.rule, recipient, purpose)) continue;
+        candidates.push(r);
+        if (!r.conditional) break;
       }
-      cells.set(recipient, byPurpose);
-    }
-    return Object.freeze({ purposes, cells });
+      const last = candidates[candidates.length - 1];
+      if (last === undefined || last.conditional) candidates.push(this.fallback);
+      const key = candidates.map((c) => c.index).join(',');
+      const cell = shared.get(key) ?? Object.freeze(candidates);
+      shared.set(key, cell);
+      return cell;
+    };
+    return Object.freeze(
+      RECIPIENT_CASES.map((recipient) =>
+        Object.freeze({
+          named: new Map(purposes.map((p) => [p, cellFor(recipient, p)] as const)),
+          other: cellFor(recipient, OTHER_PURPOSE),
+        }),
+      ),
+    );
   }
 }
 

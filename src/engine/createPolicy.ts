@@ -125,6 +125,8 @@ export interface Policy {
   admitTransmissions(batch: Iterable<unknown>, options?: AdmitOptions): Admission;
 }
 
+/** Report at most this many issues of a policy's options, as everywhere. */
+const MAX_ISSUES = 100;
 const isBlank = (v: unknown) => typeof v !== 'string' || !/\S/.test(v);
 const systemClock = () => new Date();
 const reportToConsole = (error: unknown) => console.error('m2m-data-policy: onDecision rejected', error);
@@ -143,18 +145,20 @@ interface Options {
 function readOptions(options: unknown): Options {
   const o = typeof options === 'object' && options !== null ? options : {};
   const get = (key: keyof PolicyOptions) => readProperty(o, key);
+  // Only an absent option takes its default: `null` is a value, and is checked like any other.
+  const orDefault = (v: unknown, fallback: unknown): unknown => (v === undefined ? fallback : v);
   const issues: PolicyIssue[] = [];
-  const actor = get('actor') ?? 'provider';
+  const actor = orDefault(get('actor'), 'provider');
   if (!(ACTORS as readonly unknown[]).includes(actor))
     issues.push({
       path: ['actor'],
       code: 'invalid-value',
       message: `actor must be one of ${ACTORS.join(', ')}`,
     });
-  const locale = get('locale') ?? 'ja';
+  const locale = orDefault(get('locale'), 'ja');
   if (!isLocale(locale))
     issues.push({ path: ['locale'], code: 'invalid-value', message: "locale must be 'ja' or 'en'" });
-  const clock = get('clock') ?? systemClock;
+  const clock = orDefault(get('clock'), systemClock);
   if (typeof clock !== 'function')
     issues.push({
       path: ['clock'],
@@ -164,10 +168,10 @@ function readOptions(options: unknown): Options {
   const onDecision = get('onDecision');
   if (onDecision !== undefined && typeof onDecision !== 'function')
     issues.push({ path: ['onDecision'], code: 'invalid-type', message: 'onDecision must be a function' });
-  const onHookError = get('onHookError') ?? reportToConsole;
+  const onHookError = orDefault(get('onHookError'), reportToConsole);
   if (typeof onHookError !== 'function')
     issues.push({ path: ['onHookError'], code: 'invalid-type', message: 'onHookError must be a function' });
-  const purposes = get('privacyPolicyPurposes') ?? ['service-provision'];
+  const purposes = orDefault(get('privacyPolicyPurposes'), ['service-provision']);
   if (!Array.isArray(purposes))
     issues.push({
       path: ['privacyPolicyPurposes'],
@@ -183,40 +187,53 @@ function readOptions(options: unknown): Options {
           message: 'A purpose is a non-empty string',
         });
     });
-  const given = get('terms') ?? DEFAULT_TERMS;
-  const terms: TermsVersion[] = [];
+  const given = orDefault(get('terms'), DEFAULT_TERMS);
+  // Each version with its place in the list given, for the paths of its issues.
+  const placed: Placed[] = [];
   if (!Array.isArray(given) || given.length === 0)
     issues.push({ path: ['terms'], code: 'no-terms', message: 'A policy needs at least one terms version' });
   else
-    given.forEach((v, i) => {
+    given.forEach((v, index) => {
       const checked = checkTerms(v);
-      for (const issue of checked.issues) issues.push({ ...issue, path: ['terms', i, ...issue.path] });
-      if (checked.version) terms.push(checked.version);
+      for (const issue of checked.issues) issues.push({ ...issue, path: ['terms', index, ...issue.path] });
+      if (checked.version) placed.push({ version: checked.version, index });
     });
-  issues.push(...orderIssues(terms, Array.isArray(given) ? given : []));
+  const ordered = placed.sort(
+    (a, b) => a.version.effectiveFrom.getTime() - b.version.effectiveFrom.getTime(),
+  );
+  issues.push(...orderIssues(ordered));
+  if (issues.length > MAX_ISSUES)
+    issues.splice(MAX_ISSUES, issues.length, {
+      path: [],
+      code: 'too-many-issues',
+      message: `${issues.length - MAX_ISSUES} more issues not listed`,
+    });
   if (issues.length) throw new PolicyInputError(issues, 'policy options');
   return {
     actor: actor as Actor,
     locale: locale as Locale,
     clock: clock as () => Date,
-    terms: Object.freeze([...terms].sort((a, b) => a.effectiveFrom.getTime() - b.effectiveFrom.getTime())),
+    terms: Object.freeze(ordered.map((p) => p.version)),
     purposes: [...(purposes as string[])],
     onDecision: onDecision as PolicyOptions['onDecision'],
     onHookError: onHookError as Options['onHookError'],
   };
 }
 
+/** A checked version and its index in the list given. */
+interface Placed {
+  readonly version: TermsVersion;
+  readonly index: number;
+}
+
 /**
  * Art. 3 of the 2020-12-01 terms: a change takes effect only after users were told of it, so every version after
  * the first needs a `noticeGivenAt` before its `effectiveFrom`; no two versions share an id or an instant.
  */
-function orderIssues(terms: readonly TermsVersion[], given: readonly unknown[]): PolicyIssue[] {
+function orderIssues(sorted: readonly Placed[]): PolicyIssue[] {
   const issues: PolicyIssue[] = [];
-  const place = (v: TermsVersion) => given.findIndex((g) => readProperty(g as object, 'id') === v.id);
-  const sorted = [...terms].sort((a, b) => a.effectiveFrom.getTime() - b.effectiveFrom.getTime());
   const ids = new Set<string>();
-  sorted.forEach((v, k) => {
-    const i = place(v);
+  sorted.forEach(({ version: v, index: i }, k) => {
     if (ids.has(v.id))
       issues.push({
         path: ['terms', i, 'id'],
@@ -224,7 +241,7 @@ function orderIssues(terms: readonly TermsVersion[], given: readonly unknown[]):
         message: `Terms version ${v.id} is listed twice`,
       });
     ids.add(v.id);
-    const previous = sorted[k - 1];
+    const previous = sorted[k - 1]?.version;
     if (previous === undefined) return;
     const from = v.effectiveFrom.getTime();
     if (previous.effectiveFrom.getTime() === from)

@@ -11,6 +11,14 @@ function fromObjectPrototype(o: object, key: string): boolean {
 }
 
 /**
+ * Whether a value read from `o[key]` came from `Object.prototype`: a polluted prototype's, which counts as absent.
+ * Call it only for a value that is not `undefined` (an absent key has nothing to come from).
+ */
+export function inheritedFromObjectPrototype(o: object, key: string): boolean {
+  return !hasOwn(o, key) && fromObjectPrototype(o, key);
+}
+
+/**
  * A property as JavaScript reads it — own or inherited, enumerable or not, a getter called once — except that a
  * value inherited from `Object.prototype` counts as absent: a polluted prototype grants nothing (SPEC §7).
  */

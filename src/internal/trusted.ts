@@ -40,10 +40,12 @@ function sameTimes(r: DataRecord, t: Float64Array): boolean {
     case 'measurement': {
       if (t[0] !== timeOf(r.measuredAt) || t[1] !== timeOf(r.receivedAt)) return false;
       let i = 2;
-      for (const e of ownField(r, 'retentionExtensions') ?? []) {
-        if (t[i++] !== timeOf(e.decidedAt)) return false;
-        if (ownField(e, 'until') !== undefined && t[i++] !== timeOf(e.until)) return false;
-      }
+      const extensions = ownField(r, 'retentionExtensions');
+      if (extensions !== undefined)
+        for (const e of extensions) {
+          if (t[i++] !== timeOf(e.decidedAt)) return false;
+          if (ownField(e, 'until') !== undefined && t[i++] !== timeOf(e.until)) return false;
+        }
       return i === t.length;
     }
     case 'derived':

@@ -1,5 +1,5 @@
 import { PolicyInputError, type PolicyIssue } from '../errors.js';
-import { readProperty } from '../internal/property.js';
+import { inheritedFromObjectPrototype, readProperty } from '../internal/property.js';
 import { isParsed } from '../internal/trusted.js';
 import {
   ACTIONS,
@@ -28,34 +28,39 @@ type Key = string | number | undefined;
 /** Report at most this many issues; a count of the rest follows (a million bad entries are one report). */
 const MAX_ISSUES = 100;
 
-/** Collects issues, at most {@link MAX_ISSUES} of them. */
+/** Collects issues, at most {@link MAX_ISSUES} of them (the list is made only when there is a first one). */
 export class Issues {
-  readonly list: PolicyIssue[] = [];
-  more = 0;
+  private found: PolicyIssue[] | null = null;
+  private more = 0;
+
+  /** How many issues were found. */
+  get count(): number {
+    return (this.found?.length ?? 0) + this.more;
+  }
+
+  private push(issue: PolicyIssue): void {
+    if (this.found === null) this.found = [];
+    if (this.found.length < MAX_ISSUES) this.found.push(issue);
+    else this.more++;
+  }
 
   /** Adds an issue at the path of up to three keys (a path is built only for a problem, never on the way). */
   add(code: string, message: string, k1?: Key, k2?: Key, k3?: Key): void {
-    if (this.list.length >= MAX_ISSUES) {
-      this.more++;
-      return;
-    }
     const path = [k1, k2, k3].filter((k): k is string | number => k !== undefined);
-    this.list.push({ path, code, message });
+    this.push({ path, code, message });
   }
 
   /** Adds issues found under a key (the record's, say). */
   addUnder(key: string, found: readonly PolicyIssue[]): void {
-    for (const i of found) {
-      if (this.list.length < MAX_ISSUES) this.list.push({ ...i, path: [key, ...i.path] });
-      else this.more++;
-    }
+    for (const i of found) this.push({ ...i, path: [key, ...i.path] });
   }
 
   /** The issues found, with a last one counting those left out. */
   all(): PolicyIssue[] {
+    const found = this.found ?? [];
     return this.more === 0
-      ? this.list
-      : [...this.list, { path: [], code: 'too-many-issues', message: `${this.more} more issues not listed` }];
+      ? found
+      : [...found, { path: [], code: 'too-many-issues', message: `${this.more} more issues not listed` }];
   }
 }
 
@@ -97,6 +102,8 @@ function oneOf<T>(v: unknown, allowed: ReadonlySet<unknown>, issues: Issues, k1:
 
 /** A non-blank string (an identifier or a purpose). */
 export function readText(v: unknown, issues: Issues, k1: Key, k2?: Key): string | undefined {
+  // A string that starts with a printable ASCII character says something; only others need the expression.
+  if (typeof v === 'string' && v.charCodeAt(0) > 32 && v.charCodeAt(0) < 127) return v;
   if (typeof v !== 'string') issues.add('invalid-type', 'Expected a string', k1, k2);
   else if (!NON_SPACE.test(v)) issues.add('blank-string', 'Expected a non-empty string', k1, k2);
   else return v;
@@ -174,6 +181,8 @@ function readContract(v: unknown, issues: Issues): ContractSnapshot | undefined 
   return { id, formedAtMs, terminatedAtMs };
 }
 
+const NO_CONSENTS: readonly ConsentSnapshot[] = Object.freeze([]);
+
 /** Empty fields. */
 export const noFields = (): RequestFields => ({
   action: undefined,
@@ -190,6 +199,10 @@ export const noFields = (): RequestFields => ({
   given: 0,
 });
 
+/** Whether a value read from `o[key]` is there: not `undefined`, and not a polluted `Object.prototype`'s. */
+const present = (o: object, value: unknown, key: string): boolean =>
+  value !== undefined && !inheritedFromObjectPrototype(o, key);
+
 /**
  * Reads the fields of `input` over `into` (a field `input` has replaces the one `into` had): each field once.
  * `withRecord` is false for a batch's shared context, which carries neither action nor data.
@@ -199,46 +212,48 @@ export function readFields(input: unknown, into: RequestFields, issues: Issues, 
     issues.add('invalid-type', 'A request is an object');
     return;
   }
+  // Each field is read by name, once; a value that reaches it from Object.prototype is dropped as absent.
+  const o = input as Readonly<Record<string, unknown>>;
   if (withRecord) {
-    const action = readProperty(input, 'action');
-    if (action !== undefined) {
+    const action = o.action;
+    if (present(o, action, 'action')) {
       into.given |= GIVEN.action;
       into.action = oneOf<Action>(action, ACTION_SET, issues, 'action');
     }
-    const data = readProperty(input, 'data');
-    if (data !== undefined) {
+    const data = o.data;
+    if (present(o, data, 'data')) {
       into.given |= GIVEN.data;
       into.data = readData(data, issues);
     }
   }
-  const actor = readProperty(input, 'actor');
-  if (actor !== undefined) into.actor = oneOf<Actor>(actor, ACTOR_SET, issues, 'actor');
-  const purpose = readProperty(input, 'purpose');
-  if (purpose !== undefined) {
+  const actor = o.actor;
+  if (present(o, actor, 'actor')) into.actor = oneOf<Actor>(actor, ACTOR_SET, issues, 'actor');
+  const purpose = o.purpose;
+  if (present(o, purpose, 'purpose')) {
     into.given |= GIVEN.purpose;
     into.purpose = readText(purpose, issues, 'purpose');
   }
-  const recipient = readProperty(input, 'recipient');
-  if (recipient !== undefined) {
+  const recipient = o.recipient;
+  if (present(o, recipient, 'recipient')) {
     into.given |= GIVEN.recipient;
     into.recipient = oneOf<Party>(recipient, PARTY_SET, issues, 'recipient');
   }
-  const when = readProperty(input, 'at');
-  if (when !== undefined) into.atMs = readInstantAt(when, issues, 'at');
-  const contract = readProperty(input, 'contract');
-  if (contract !== undefined) into.contract = readContract(contract, issues);
-  const consent = readProperty(input, 'consent');
-  if (consent !== undefined) into.consents = readConsents(consent, issues);
-  const justification = readProperty(input, 'justification');
-  if (justification !== undefined) {
+  const at = o.at;
+  if (present(o, at, 'at')) into.atMs = readInstantAt(at, issues, 'at');
+  const contract = o.contract;
+  if (present(o, contract, 'contract')) into.contract = readContract(contract, issues);
+  const consent = o.consent;
+  if (present(o, consent, 'consent')) into.consents = readConsents(consent, issues);
+  const justification = o.justification;
+  if (present(o, justification, 'justification')) {
     if (typeof justification === 'string') into.justification = justification;
     else issues.add('invalid-type', 'A justification is a string', 'justification');
   }
-  const legalBasis = readProperty(input, 'legalBasis');
-  if (legalBasis !== undefined)
+  const legalBasis = o.legalBasis;
+  if (present(o, legalBasis, 'legalBasis'))
     into.legalBasis = oneOf<LegalBasis>(legalBasis, BASIS_SET, issues, 'legalBasis');
-  const notice = readProperty(input, 'priorNoticeImpossible');
-  if (notice !== undefined) {
+  const notice = o.priorNoticeImpossible;
+  if (present(o, notice, 'priorNoticeImpossible')) {
     if (typeof notice === 'boolean') into.priorNoticeImpossible = notice;
     else issues.add('invalid-type', 'priorNoticeImpossible is a boolean', 'priorNoticeImpossible');
   }
@@ -271,21 +286,14 @@ export function requireFields(f: RequestFields, issues: Issues, withData: boolea
  */
 export function snapshotOf(f: RequestFields, issues: Issues, defaults: RequestDefaults): RequestSnapshot {
   requireFields(f, issues, true);
-  if (issues.list.length > 0 || f.action === undefined || f.data === undefined)
+  if (issues.count > 0 || f.action === undefined || f.data === undefined)
     throw new PolicyInputError(issues.all(), 'request');
-  return {
-    action: f.action,
-    data: f.data,
-    actor: f.actor ?? defaults.actor,
-    purpose: f.purpose,
-    recipient: f.recipient,
-    atMs: f.atMs ?? defaults.now(),
-    contract: f.contract,
-    consents: f.consents ?? [],
-    justification: f.justification,
-    legalBasis: f.legalBasis,
-    priorNoticeImpossible: f.priorNoticeImpossible ?? false,
-  };
+  // The fields become the snapshot: the defaults filled in, nothing else changes, and nothing writes to it after.
+  f.actor ??= defaults.actor;
+  f.atMs ??= defaults.now();
+  f.consents ??= NO_CONSENTS;
+  f.priorNoticeImpossible ??= false;
+  return f as RequestSnapshot;
 }
 
 /**

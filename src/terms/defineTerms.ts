@@ -39,15 +39,77 @@ const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
 const isText = (v: unknown): v is string => typeof v === 'string' && /\S/.test(v);
 const positive = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
 
-/** A deep copy of plain data (arrays and objects), read once, frozen. */
-function frozenCopy<T>(value: T): T {
-  if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
-  if (isObject(value) && !(value instanceof Date) && typeof value !== 'function') {
-    const out: Obj = {};
-    for (const key of Object.keys(value)) out[key] = frozenCopy(readProperty(value, key));
-    return Object.freeze(out) as T;
+const RULE_KEYS = [
+  'id',
+  'kinds',
+  'actors',
+  'actions',
+  'purposes',
+  'recipients',
+  'condition',
+  'when',
+  'effect',
+  'reason',
+  'basis',
+  'obligations',
+] as const;
+const VERSION_KEYS = [
+  'id',
+  'effectiveFrom',
+  'noticeGivenAt',
+  'articles',
+  'codes',
+  'holdingPeriod',
+  'survivalPeriod',
+  'outcomeOwnership',
+  'transmissionConsent',
+  'returnDuty',
+] as const;
+
+/**
+ * Plain data read once from a value as written: arrays by index, objects by their own enumerable keys into objects
+ * without a prototype (so a later read can reach no polluted one), Dates and functions as they are.
+ */
+function inert(value: unknown, keys?: readonly string[]): unknown {
+  if (Array.isArray(value)) {
+    const length = value.length;
+    const out: unknown[] = new Array(length);
+    for (let i = 0; i < length; i++) out[i] = inert(readProperty(value, String(i)));
+    return out;
   }
-  return value;
+  if (!isObject(value) || value instanceof Date || typeof value === 'function') return value;
+  const out: Obj = Object.create(null);
+  for (const key of keys ?? Object.keys(value)) {
+    const v = readProperty(value, key);
+    if (v !== undefined) out[key] = inert(v);
+  }
+  return out;
+}
+
+/** A version as written, read once: its known fields, its rules' known fields, the rest as plain data. */
+function inertVersion(input: Obj): Obj {
+  const out = inert(input, VERSION_KEYS) as Obj;
+  const rules = readProperty(input, 'rules');
+  if (Array.isArray(rules)) {
+    const length = rules.length;
+    const copied: unknown[] = new Array(length);
+    for (let i = 0; i < length; i++) {
+      const rule = readProperty(rules, String(i));
+      copied[i] = isObject(rule) && !Array.isArray(rule) ? inert(rule, RULE_KEYS) : rule;
+    }
+    out.rules = copied;
+  } else if (rules !== undefined) out.rules = rules;
+  return out;
+}
+
+/** Frozen plain objects from inert data (`dictionary`: keep the object prototype-free, for lookup tables). */
+function frozen<T>(value: T, dictionary = false): T {
+  if (Array.isArray(value)) return Object.freeze(value.map((v) => frozen(v))) as T;
+  if (!isObject(value) || value instanceof Date || typeof value === 'function') return value;
+  const out: Obj = dictionary ? Object.create(null) : {};
+  for (const key of Object.keys(value))
+    Object.defineProperty(out, key, { value: frozen(value[key]), enumerable: true });
+  return Object.freeze(out) as T;
 }
 
 class Checker {
@@ -173,7 +235,7 @@ class Checker {
       this.add(path, 'invalid-rule', 'An obligation is { code, basis, due? }');
       return;
     }
-    if (!(typeof v.code === 'string' && this.codes.obligations[v.code]))
+    if (!(typeof v.code === 'string' && Object.hasOwn(this.codes.obligations, v.code)))
       this.add(
         [...path, 'code'],
         'unknown-obligation-code',
@@ -214,7 +276,7 @@ class Checker {
       this.add([...path, 'when'], 'invalid-rule', 'when must be a function (request, env) => boolean');
     if (v.effect !== 'permit' && v.effect !== 'deny')
       this.add([...path, 'effect'], 'invalid-rule', "A rule's effect is 'permit' or 'deny'");
-    if (!(typeof v.reason === 'string' && this.codes.reasons[v.reason]))
+    if (!(typeof v.reason === 'string' && Object.hasOwn(this.codes.reasons, v.reason)))
       this.add(
         [...path, 'reason'],
         'unknown-reason-code',
@@ -252,13 +314,11 @@ class Checker {
   }
 }
 
-/** Reads a field of a version as written (never from a polluted prototype). */
-const field = (v: unknown, key: string): unknown => (isObject(v) ? readProperty(v, key) : undefined);
-
 function readCodes(v: unknown, c: Checker): TermsCodes {
+  // Lookup tables without a prototype: a code named `constructor` has no message it did not write.
   const codes: { reasons: Record<string, Bilingual>; obligations: Record<string, Bilingual> } = {
-    reasons: {},
-    obligations: {},
+    reasons: Object.create(null),
+    obligations: Object.create(null),
   };
   if (!isObject(v)) {
     c.add(
@@ -269,13 +329,13 @@ function readCodes(v: unknown, c: Checker): TermsCodes {
     return codes;
   }
   for (const group of ['reasons', 'obligations'] as const) {
-    const table = readProperty(v, group);
+    const table = v[group];
     if (!isObject(table)) {
       c.add(['codes', group], 'invalid-terms-version', `codes.${group} must be an object keyed on the code`);
       continue;
     }
     for (const code of Object.keys(table)) {
-      const messages = readProperty(table, code);
+      const messages = table[code];
       if (c.bilingual(messages, ['codes', group, code])) codes[group][code] = messages;
     }
   }
@@ -288,14 +348,14 @@ function readArticles(v: unknown, c: Checker): Readonly<Record<number, ArticleSu
     return {};
   }
   for (const key of Object.keys(v)) {
-    const a = readProperty(v, key);
+    const a = v[key];
     if (!/^[1-9]\d*$/.test(key))
       c.add(['articles', key], 'invalid-terms-version', 'Articles are keyed by number');
     else if (!isObject(a))
       c.add(['articles', key], 'invalid-terms-version', 'An article is { title, summary }');
     else {
-      c.bilingual(readProperty(a, 'title'), ['articles', key, 'title']);
-      c.bilingual(readProperty(a, 'summary'), ['articles', key, 'summary']);
+      c.bilingual(a.title, ['articles', key, 'title']);
+      c.bilingual(a.summary, ['articles', key, 'summary']);
     }
   }
   return v as Readonly<Record<number, ArticleSummary>>;
@@ -309,64 +369,45 @@ function instant(v: unknown, path: Path, c: Checker, optional: boolean): number 
   return undefined;
 }
 
-/** Copies a rule into a frozen value; the `when` closure is kept as given. */
-function copyRule(r: Obj): Rule {
-  const when = readProperty(r, 'when');
-  const copy = frozenCopy({
-    id: readProperty(r, 'id'),
-    kinds: readProperty(r, 'kinds'),
-    actors: readProperty(r, 'actors'),
-    actions: readProperty(r, 'actions'),
-    purposes: readProperty(r, 'purposes'),
-    recipients: readProperty(r, 'recipients'),
-    condition: readProperty(r, 'condition') as Condition | undefined,
-    effect: readProperty(r, 'effect'),
-    reason: readProperty(r, 'reason'),
-    basis: readProperty(r, 'basis') as CitationSpec[],
-    obligations: readProperty(r, 'obligations') as ObligationSpec[] | undefined,
-  });
-  const out: Obj = {};
-  for (const [key, value] of Object.entries(copy)) if (value !== undefined) out[key] = value;
-  if (when !== undefined) out.when = when;
-  return Object.freeze(out) as unknown as Rule;
-}
-
 /**
  * Checks a terms version as written and returns it as a frozen value no caller can alter, or the problems found
  * (paths from the version's root). {@link defineTerms} throws them; a policy prefixes them with the version's place.
  */
 export function checkTerms(input: unknown): { version?: TermsVersion; issues: PolicyIssue[] } {
-  if (!isObject(input))
+  if (!isObject(input) || Array.isArray(input))
     return { issues: [{ path: [], code: 'invalid-terms-version', message: 'A terms version is an object' }] };
-  const holdingPeriod = field(input, 'holdingPeriod');
-  const survivalPeriod = field(input, 'survivalPeriod');
+  // Everything below reads this copy, never the input: each field of the input was read once, here.
+  const plain = inertVersion(input);
+  const field = (key: string): unknown => plain[key];
+  const holdingPeriod = field('holdingPeriod');
+  const survivalPeriod = field('survivalPeriod');
   const preliminary = new Checker({ reasons: {}, obligations: {} }, false, false);
-  const codes = readCodes(field(input, 'codes'), preliminary);
+  const codes = readCodes(field('codes'), preliminary);
   const c = new Checker(codes, holdingPeriod !== undefined, survivalPeriod !== undefined);
   for (const i of preliminary.issues) c.add(i.path, i.code, i.message);
 
-  const id = field(input, 'id');
+  const id = field('id');
   if (!isText(id)) c.add(['id'], 'invalid-terms-version', 'A terms version needs an id');
-  const effectiveFromMs = instant(field(input, 'effectiveFrom'), ['effectiveFrom'], c, false);
-  const noticeGivenAtMs = instant(field(input, 'noticeGivenAt'), ['noticeGivenAt'], c, true);
-  const rules = field(input, 'rules');
+  const effectiveFromMs = instant(field('effectiveFrom'), ['effectiveFrom'], c, false);
+  const noticeGivenAtMs = instant(field('noticeGivenAt'), ['noticeGivenAt'], c, true);
+  const rules = field('rules');
   if (!Array.isArray(rules)) c.add(['rules'], 'invalid-terms-version', 'rules must be an array');
   else {
     const ids = new Set<unknown>();
     rules.forEach((r, i) => {
       c.rule(r, ['rules', i]);
-      const ruleId = field(r, 'id');
-      if (ids.has(ruleId))
+      const ruleId = isObject(r) ? r.id : undefined;
+      if (ruleId !== undefined && ids.has(ruleId))
         c.add(['rules', i, 'id'], 'duplicate-rule-id', `Rule id ${String(ruleId)} is used twice`);
       ids.add(ruleId);
     });
   }
-  const articles = readArticles(field(input, 'articles'), c);
+  const articles = readArticles(field('articles'), c);
   c.period(holdingPeriod, ['holdingPeriod']);
   c.period(survivalPeriod, ['survivalPeriod']);
-  const outcomeOwnership = field(input, 'outcomeOwnership');
+  const outcomeOwnership = field('outcomeOwnership');
   if (outcomeOwnership !== undefined) c.citation(outcomeOwnership, ['outcomeOwnership']);
-  const transmissionConsent = field(input, 'transmissionConsent');
+  const transmissionConsent = field('transmissionConsent');
   if (
     transmissionConsent !== undefined &&
     !(
@@ -376,8 +417,11 @@ export function checkTerms(input: unknown): { version?: TermsVersion; issues: Po
     )
   )
     c.add(['transmissionConsent'], 'invalid-terms-version', 'transmissionConsent is { from: Party, form }');
-  const returnDuty = field(input, 'returnDuty');
-  if (returnDuty !== undefined && !(typeof returnDuty === 'string' && codes.obligations[returnDuty]))
+  const returnDuty = field('returnDuty');
+  if (
+    returnDuty !== undefined &&
+    !(typeof returnDuty === 'string' && Object.hasOwn(codes.obligations, returnDuty))
+  )
     c.add(
       ['returnDuty'],
       'unknown-obligation-code',
@@ -388,9 +432,12 @@ export function checkTerms(input: unknown): { version?: TermsVersion; issues: Po
 
   const version: Obj = {
     id,
-    rules: Object.freeze(rules.map((r) => copyRule(r as Obj))),
-    articles: frozenCopy(articles),
-    codes: frozenCopy(codes),
+    rules: frozen(rules),
+    articles: frozen(articles),
+    codes: Object.freeze({
+      reasons: frozen(codes.reasons, true),
+      obligations: frozen(codes.obligations, true),
+    }),
   };
   // Dates are handed out as copies: changing one changes nothing of the version.
   Object.defineProperty(version, 'effectiveFrom', { get: () => new Date(effectiveFromMs), enumerable: true });
@@ -400,8 +447,7 @@ export function checkTerms(input: unknown): { version?: TermsVersion; issues: Po
       enumerable: true,
     });
   const optional = { holdingPeriod, survivalPeriod, outcomeOwnership, transmissionConsent, returnDuty };
-  for (const [key, value] of Object.entries(optional))
-    if (value !== undefined) version[key] = frozenCopy(value);
+  for (const [key, value] of Object.entries(optional)) if (value !== undefined) version[key] = frozen(value);
   return { version: Object.freeze(version) as unknown as TermsVersion, issues: [] };
 }
 
