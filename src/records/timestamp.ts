@@ -121,10 +121,11 @@ export const INSTANT_MESSAGES: Readonly<Record<InstantProblem, string>> = {
  */
 export function readInstant(input: unknown): number | InstantProblem {
   let ms: number | TimestampProblem;
-  if (input instanceof Date) {
+  if (typeof input === 'string') ms = parseIsoInstant(input);
+  else if (input instanceof Date) {
     ms = timeOf(input);
     if (Number.isNaN(ms)) return 'invalid-date';
-  } else if (typeof input === 'string') ms = parseIsoInstant(input);
+  }
   else return 'invalid-type';
   if (typeof ms === 'number' && ms > LATEST_MS) return 'instant-out-of-range';
   return ms;
