@@ -9,6 +9,7 @@ export default defineConfig({
     // project's own tests that name is the source.
     alias: [
       { find: /^m2m-data-policy\/testing$/, replacement: src('testing/index.ts') },
+      { find: /^m2m-data-policy\/odrl$/, replacement: src('odrl/index.ts') },
       { find: /^m2m-data-policy$/, replacement: src('index.ts') },
     ],
   },

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const DEPS = ['zod', 'date-fns', '@date-fns/tz', 'ts-pattern'];
+const DEPS = ['zod'];
 
 const exportsField = (
   JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { exports?: Record<string, unknown> }
@@ -46,7 +46,6 @@ async function minGzip(
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 const sizes: [string, { min: number; gzip: number }][] = [
   ['the library alone (every dependency external)', await minGzip(DEPS)],
-  ['with date-fns, @date-fns/tz and ts-pattern (zod external)', await minGzip(['zod'])],
   ['with everything, zod included', await minGzip([])],
 ];
 if (odrlFile) sizes.push(['`./odrl` alone (every dependency external)', await minGzip(DEPS, odrlFile)]);

@@ -62,33 +62,6 @@ export {
   type Party,
   type Purpose,
 } from './model/vocabulary.js';
-export type { ExportedAction } from './odrl/mapping.js';
-export {
-  PROFILE_CONVENTIONS,
-  PROFILE_IRI,
-  PROFILE_NAMESPACE,
-  PROFILE_TERMS,
-  type ProfileAction,
-  type ProfileTerm,
-  type ProfileTermType,
-} from './odrl/profile.js';
-export { type ToOdrlOptions, toOdrl } from './odrl/toOdrl.js';
-export type {
-  OdrlCitation,
-  OdrlConstraint,
-  OdrlDecisionRule,
-  OdrlDuty,
-  OdrlObligation,
-  OdrlPermission,
-  OdrlPolicy,
-  OdrlProhibition,
-  OdrlRef,
-  OdrlRestriction,
-  OdrlText,
-  OdrlTypedLiteral,
-  OneOrMore,
-} from './odrl/types.js';
-export { ODRL_ACTIONS, type OdrlAction } from './odrl/vocabulary.js';
 export { type AnonymizedRecord, anonymizedRecord } from './records/anonymized.js';
 export { type ConfidentialRecord, confidentialRecord } from './records/confidential.js';
 export {

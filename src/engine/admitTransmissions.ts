@@ -1,13 +1,11 @@
-import { z } from 'zod';
 import { PolicyInputError, type PolicyIssue } from '../errors.js';
-import { toPolicyIssues } from '../internal/issues.js';
+import { readProperty } from '../internal/property.js';
 import { isParsed } from '../internal/trusted.js';
 import type { Decision } from '../model/decision.js';
-import { type ConsentForm, PARTIES, type Party } from '../model/vocabulary.js';
-import { nonBlank } from '../records/fields.js';
+import type { ConsentForm, Party } from '../model/vocabulary.js';
 import type { MeasurementRecord } from '../records/measurement.js';
 import { safeParseRecord } from '../records/parseRecord.js';
-import { timestamp } from '../records/timestamp.js';
+import { Issues, isObject, readConsent, readInstantAt } from '../request/readRequest.js';
 import type { ConsentInput, DecisionRequest } from '../request/types.js';
 import type { DecisionCore } from './decide.js';
 
@@ -75,19 +73,40 @@ export interface Admission {
   readonly refused: Refusal[];
 }
 
-const optionsSchema = z.object({
-  at: timestamp.optional(),
-  consents: z
-    .array(
-      z.object({
-        contractId: nonBlank,
-        from: z.enum(PARTIES),
-        form: z.enum(['written', 'electronic', 'oral']),
-        grantedAt: timestamp,
-      }),
-    )
-    .optional(),
-});
+/** Reads the admission options once: the instant of receipt and the consents on file, every problem at once. */
+function readOptions(options: unknown): { atMs: number | undefined; consents: Map<string, ValidConsent[]> } {
+  const issues = new Issues();
+  const get = (key: string) => (isObject(options) ? readProperty(options, key) : undefined);
+  if (options !== undefined && !isObject(options))
+    issues.add('invalid-type', 'The options are an object { at?, consents? }');
+  const at = get('at');
+  const atMs = at === undefined ? undefined : readInstantAt(at, issues, 'at');
+  const consents = new Map<string, ValidConsent[]>();
+  const list = get('consents');
+  if (list !== undefined && !Array.isArray(list))
+    issues.add('invalid-type', 'consents is an array of consents on file', 'consents');
+  else if (list !== undefined)
+    for (let i = 0; i < list.length; i++) {
+      const entry = readProperty(list, String(i));
+      const consent = readConsent(entry, issues, i, 'consents');
+      const contractId = isObject(entry) ? readProperty(entry, 'contractId') : undefined;
+      if (typeof contractId !== 'string' || !/\S/.test(contractId))
+        issues.add(
+          'invalid-type',
+          'A consent on file names its contract (contractId)',
+          'consents',
+          i,
+          'contractId',
+        );
+      else if (consent !== undefined)
+        consents.set(contractId, [
+          ...(consents.get(contractId) ?? []),
+          { from: consent.from, form: consent.form, grantedAt: new Date(consent.grantedAtMs) },
+        ]);
+    }
+  if (issues.count > 0) throw new PolicyInputError(issues.all(), 'admission options');
+  return { atMs, consents };
+}
 
 interface ValidConsent {
   readonly from: Party;
@@ -122,17 +141,13 @@ export function admitWith(
   options: AdmitOptions,
   nowMs: () => number,
 ): Admission {
-  // The options are checked before any record is looked at: a bad consent on file fails the call as a whole,
+  // The options are read before any record is looked at: a bad consent on file fails the call as a whole,
   // rather than part-way through a batch.
-  const checked = optionsSchema.safeParse(options);
-  if (!checked.success) throw new PolicyInputError(toPolicyIssues(checked.error.issues), 'admission options');
-  const at = checked.data.at ?? new Date(nowMs());
+  const read = readOptions(options);
+  const at = new Date(read.atMs ?? nowMs());
+  const consents = read.consents;
   // The version in force at receipt says which consent its gate asks for (31(2): the provider's, in writing).
   const wanted = core.inForce(at.getTime()).version.transmissionConsent;
-  const consents = new Map<string, ValidConsent[]>();
-  for (const { contractId, ...consent } of checked.data.consents ?? []) {
-    consents.set(contractId, [...(consents.get(contractId) ?? []), consent]);
-  }
   const result: Admission = { accepted: [], refused: [] };
   let index = -1;
   for (const input of batch) {

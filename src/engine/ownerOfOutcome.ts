@@ -1,14 +1,13 @@
-import { z } from 'zod';
 import { PolicyInputError } from '../errors.js';
 import type { EngineReasonCode, Locale } from '../i18n/locale.js';
 import { messagesFor } from '../i18n/messages.js';
 import { APPI_RENUMBERED_AT_MS } from '../internal/appi.js';
-import { toPolicyIssues } from '../internal/issues.js';
+import { readProperty } from '../internal/property.js';
 import { termsArticle } from '../model/citation.js';
 import type { Citation, Reason, TermsVersionId } from '../model/decision.js';
 import { PARTIES, type Party } from '../model/vocabulary.js';
-import { type DataRecordInput, dataRecord } from '../records/dataRecord.js';
-import { timestamp } from '../records/timestamp.js';
+import type { DataRecord, DataRecordInput } from '../records/dataRecord.js';
+import { Issues, isObject, oneOf, readData, readInstantAt } from '../request/readRequest.js';
 import { citation } from './compile.js';
 import type { DecisionCore } from './decide.js';
 
@@ -49,12 +48,35 @@ export interface OutcomeOwnership {
   readonly reason: Reason;
 }
 
-const querySchema = z.object({
-  outcome: z.enum(['know-how', 'ai-model', 'invention', 'other-technical-result']),
-  producedBy: z.enum(PARTIES),
-  from: z.array(dataRecord).min(1, { message: 'An outcome is made from at least one record' }),
-  at: timestamp.optional(),
-});
+const OUTCOMES: ReadonlySet<unknown> = new Set([
+  'know-how',
+  'ai-model',
+  'invention',
+  'other-technical-result',
+]);
+const PARTY_SET: ReadonlySet<unknown> = new Set(PARTIES);
+
+/** Reads an outcome query once, every problem at once with its path. */
+function readQuery(query: unknown) {
+  const issues = new Issues();
+  if (!isObject(query)) issues.add('invalid-type', 'A query is an object { outcome, producedBy, from, at? }');
+  const get = (key: string) => (isObject(query) ? readProperty(query, key) : undefined);
+  oneOf<Outcome>(get('outcome'), OUTCOMES, issues, 'outcome');
+  const producedBy = oneOf<Party>(get('producedBy'), PARTY_SET, issues, 'producedBy');
+  const list = get('from');
+  const from: DataRecord[] = [];
+  if (!Array.isArray(list) || list.length === 0)
+    issues.add('too-small', 'An outcome is made from at least one record', 'from');
+  else
+    for (let i = 0; i < list.length; i++) {
+      const record = readData(readProperty(list, String(i)), issues, ['from', i]);
+      if (record !== undefined) from.push(record);
+    }
+  const at = get('at');
+  const atMs = at === undefined ? undefined : readInstantAt(at, issues, 'at');
+  if (issues.count > 0 || producedBy === undefined) throw new PolicyInputError(issues.all(), 'outcome query');
+  return { producedBy, from, atMs };
+}
 
 const FROM_DATA: ReadonlySet<string> = new Set(['measurement', 'derived']);
 
@@ -65,10 +87,8 @@ export function ownerOfOutcomeUnder(
   locale: Locale,
   nowMs: () => number,
 ): OutcomeOwnership {
-  const parsed = querySchema.safeParse(query);
-  if (!parsed.success) throw new PolicyInputError(toPolicyIssues(parsed.error.issues), 'outcome query');
-  const { producedBy, from } = parsed.data;
-  const at = parsed.data.at ?? new Date(nowMs());
+  const { producedBy, from, atMs } = readQuery(query);
+  const at = new Date(atMs ?? nowMs());
   const version = core.inForce(at.getTime()).version;
   const cite = (spec = version.outcomeOwnership ?? termsArticle()) =>
     citation(spec, version, locale, at.getTime() < APPI_RENUMBERED_AT_MS);

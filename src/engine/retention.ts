@@ -31,7 +31,7 @@ export function retentionOf(core: DecisionCore, instantOf: InstantOf) {
     retentionStatus: (record: unknown, at?: Date | string): RetentionStatus => {
       // The record and the instant are checked together: every problem is reported at once.
       const issues = new Issues();
-      const data = readData(record, issues);
+      const data = readData(record, issues, ['record']);
       const atMs =
         at === undefined ? instantOf(undefined, 'retention query') : readInstantAt(at, issues, 'at');
       if (data === undefined || atMs === undefined)

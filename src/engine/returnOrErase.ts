@@ -1,13 +1,11 @@
-import { z } from 'zod';
 import { PolicyInputError } from '../errors.js';
-import { toPolicyIssues } from '../internal/issues.js';
+import { readProperty } from '../internal/property.js';
 import { isParsed } from '../internal/trusted.js';
 import type { ReasonCode } from '../model/codes.js';
 import type { Decision } from '../model/decision.js';
 import type { DataRecord } from '../records/dataRecord.js';
-import { nonBlank } from '../records/fields.js';
 import { safeParseRecord } from '../records/parseRecord.js';
-import { timestamp } from '../records/timestamp.js';
+import { Issues, isObject, oneOf, readContract, readInstantAt } from '../request/readRequest.js';
 import type { ContractInput, DecisionRequest } from '../request/types.js';
 import type { DecisionCore } from './decide.js';
 
@@ -35,18 +33,23 @@ export interface ReturnOrErase {
   readonly notBound: { readonly id: string; readonly reason: ReasonCode }[];
 }
 
-const requestSchema = z.object({
-  requestedBy: z.enum(['user', 'provider']),
-  at: timestamp.optional(),
-  contract: z
-    .object({ id: nonBlank, formedAt: timestamp, terminatedAt: timestamp.optional() })
-    .refine((c) => c.terminatedAt === undefined || c.terminatedAt.getTime() >= c.formedAt.getTime(), {
-      message: 'A contract cannot end before it is formed',
-      path: ['terminatedAt'],
-      params: { code: 'contract-ends-before-formed' },
-    })
-    .optional(),
-});
+const REQUESTERS: ReadonlySet<unknown> = new Set(['user', 'provider']);
+
+/** Reads a return request once: who asks, when, under which contract — every problem at once. */
+function readReturnRequest(request: unknown, instantOf: (at: undefined, what: string) => number) {
+  const issues = new Issues();
+  if (!isObject(request))
+    issues.add('invalid-type', 'A return request is an object { requestedBy, at?, contract? }');
+  const get = (key: string) => (isObject(request) ? readProperty(request, key) : undefined);
+  const requestedBy = oneOf<'user' | 'provider'>(get('requestedBy'), REQUESTERS, issues, 'requestedBy');
+  const at = get('at');
+  const atMs = at === undefined ? undefined : readInstantAt(at, issues, 'at');
+  const given = get('contract');
+  const contract = given === undefined ? undefined : readContract(given, issues);
+  if (issues.count > 0 || requestedBy === undefined)
+    throw new PolicyInputError(issues.all(), 'return request');
+  return { requestedBy, atMs: atMs ?? instantOf(undefined, 'return request'), contract };
+}
 
 /**
  * 32(4) over a policy's decisions: for each record the requester disclosed, the receiving party's holding of it is
@@ -59,14 +62,12 @@ export function returnOrEraseWith(
   records: Iterable<unknown>,
   request: ReturnRequest,
 ): ReturnOrErase {
-  // The request is checked whole before any record is read, so a bad instant or contract is reported even when
-  // no record would have needed a decision.
-  const checked = requestSchema.safeParse(request);
-  if (!checked.success) throw new PolicyInputError(toPolicyIssues(checked.error.issues), 'return request');
-  const receiver = checked.data.requestedBy === 'user' ? 'provider' : 'user';
-  // The instant is fixed once for the request; the version in force then names the duty that marks what goes back.
-  const at = new Date(instantOf(checked.data.at, 'return request'));
-  const duty = core.inForce(at.getTime()).version.returnDuty;
+  // The request is read whole before any record is, so a bad instant or contract is reported even when no record
+  // would have needed a decision. The instant is fixed once; the version in force then names what goes back.
+  const { requestedBy, atMs, contract } = readReturnRequest(request, instantOf);
+  const receiver = requestedBy === 'user' ? 'provider' : 'user';
+  const at = new Date(atMs);
+  const duty = core.inForce(atMs).version.returnDuty;
   const result: ReturnOrErase = { returnAndErase: [], notBound: [] };
   let index = 0;
   for (const input of records) {
@@ -84,7 +85,7 @@ export function returnOrEraseWith(
     index++;
     if (record.kind !== 'confidential')
       result.notBound.push({ id: record.id, reason: 'not-confidential-information' });
-    else if (record.disclosedBy !== checked.data.requestedBy)
+    else if (record.disclosedBy !== requestedBy)
       result.notBound.push({ id: record.id, reason: 'own-confidential-information' });
     else {
       const decision = decide({
@@ -92,7 +93,15 @@ export function returnOrEraseWith(
         actor: receiver,
         data: record,
         at,
-        contract: request.contract,
+        contract:
+          contract === undefined
+            ? undefined
+            : {
+                id: contract.id,
+                formedAt: new Date(contract.formedAtMs),
+                terminatedAt:
+                  contract.terminatedAtMs === undefined ? undefined : new Date(contract.terminatedAtMs),
+              },
       });
       if (duty !== undefined && decision.obligations.some((o) => o.code === duty))
         result.returnAndErase.push(record.id);

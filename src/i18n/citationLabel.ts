@@ -1,4 +1,3 @@
-import { match } from 'ts-pattern';
 import type { Citation } from '../model/decision.js';
 import type { Locale } from './locale.js';
 
@@ -26,19 +25,28 @@ function enNumbers(c: CitationParts): string {
  */
 export function citationLabel(c: CitationParts, locale: Locale): string {
   const ja = locale === 'ja';
-  return match(c.source)
-    .with('terms', () => {
+  // A switch over the closed union of sources: a new source does not compile until it is labelled here.
+  switch (c.source) {
+    case 'terms': {
       const version =
         c.terms !== undefined ? (ja ? `規約(${c.terms})` : `Terms (${c.terms})`) : ja ? '規約' : 'Terms';
       const numbers = ja ? jaNumbers(c) : enNumbers(c);
       return numbers ? (ja ? `${version}${numbers}` : `${version} ${numbers}`) : version;
-    })
-    .with('appi', () => (ja ? `個人情報保護法${jaNumbers(c)}` : `APPI ${enNumbers(c)}`))
-    .with('civil-code', () => (ja ? `民法${jaNumbers(c)}` : `Civil Code ${enNumbers(c)}`))
-    .with('contract', () =>
-      ja
+    }
+    case 'appi':
+      return ja ? `個人情報保護法${jaNumbers(c)}` : `APPI ${enNumbers(c)}`;
+    case 'civil-code':
+      return ja ? `民法${jaNumbers(c)}` : `Civil Code ${enNumbers(c)}`;
+    case 'contract':
+      return ja
         ? `サービス利用契約${c.terms ? `(規約${c.terms})` : ''}`
-        : `Service contract${c.terms ? ` (terms ${c.terms})` : ''}`,
-    )
-    .exhaustive();
+        : `Service contract${c.terms ? ` (terms ${c.terms})` : ''}`;
+    default:
+      return unreachable(c.source);
+  }
+}
+
+/** The end of an exhaustive switch: compiles only when every case of the union is handled. */
+export function unreachable(value: never): never {
+  throw new TypeError(`Unexpected value ${String(value)}`);
 }

@@ -1,9 +1,8 @@
-import { match } from 'ts-pattern';
 import { APPI_RENUMBERED_AT_MS } from '../internal/appi.js';
 import type { Citation, Decision } from '../model/decision.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
 import { formatJst } from '../time/jst.js';
-import { citationLabel } from './citationLabel.js';
+import { citationLabel, unreachable } from './citationLabel.js';
 import { APPI_TITLES, CIVIL_CODE_TITLES } from './lawTitles.js';
 import type { Locale } from './locale.js';
 import { codeMessage, messagesFor } from './messages.js';
@@ -11,18 +10,20 @@ import { codeMessage, messagesFor } from './messages.js';
 function title(c: Citation, at: Date, versions: readonly TermsVersion[], locale: Locale): string | undefined {
   const article = c.article;
   if (article === undefined) return undefined;
-  return match(c.source)
-    .with('terms', () => versions.find((v) => v.id === c.terms)?.articles[article]?.title[locale])
-    .with(
-      'appi',
-      () =>
-        (at.getTime() < APPI_RENUMBERED_AT_MS ? APPI_TITLES.before2022 : APPI_TITLES.current)[article]?.[
-          locale
-        ],
-    )
-    .with('civil-code', () => CIVIL_CODE_TITLES[article]?.[locale])
-    .with('contract', () => undefined)
-    .exhaustive();
+  switch (c.source) {
+    case 'terms':
+      return versions.find((v) => v.id === c.terms)?.articles[article]?.title[locale];
+    case 'appi':
+      return (at.getTime() < APPI_RENUMBERED_AT_MS ? APPI_TITLES.before2022 : APPI_TITLES.current)[article]?.[
+        locale
+      ];
+    case 'civil-code':
+      return CIVIL_CODE_TITLES[article]?.[locale];
+    case 'contract':
+      return undefined;
+    default:
+      return unreachable(c.source);
+  }
 }
 
 /**

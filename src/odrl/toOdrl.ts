@@ -1,5 +1,5 @@
-import { DEFAULT_TERMS } from '../terms/defaultTerms.js';
-import type { TermsVersion } from '../terms/termsVersion.js';
+// The versions come from the package's main entry, never from a copy bundled into this subpath.
+import { DEFAULT_TERMS, type TermsVersion } from 'm2m-data-policy';
 import { exportRule } from './exportRule.js';
 import { partyIri, termsIri } from './identifiers.js';
 import { PROFILE_CONTEXT, PROFILE_IRI } from './profile.js';

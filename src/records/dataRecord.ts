@@ -72,6 +72,12 @@ export type RecordOf<K extends DataKind> = Extract<DataRecord, { kind: K }>;
  * DATA_KINDS
  * //=> ['measurement', 'derived', 'user-information', 'confidential', 'anonymized', 'statistical', 'provider-content']
  */
-export const DATA_KINDS: readonly DataKind[] = Object.freeze(
-  dataRecord.options.map((o) => o.shape.kind.value),
-);
+export const DATA_KINDS: readonly DataKind[] = Object.freeze([
+  'measurement',
+  'derived',
+  'user-information',
+  'confidential',
+  'anonymized',
+  'statistical',
+  'provider-content',
+] satisfies DataKind[]);

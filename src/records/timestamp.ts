@@ -125,8 +125,7 @@ export function readInstant(input: unknown): number | InstantProblem {
   else if (input instanceof Date) {
     ms = timeOf(input);
     if (Number.isNaN(ms)) return 'invalid-date';
-  }
-  else return 'invalid-type';
+  } else return 'invalid-type';
   if (typeof ms === 'number' && ms > LATEST_MS) return 'instant-out-of-range';
   return ms;
 }

@@ -50,9 +50,9 @@ export class Issues {
     this.push({ path, code, message });
   }
 
-  /** Adds issues found under a key (the record's, say). */
-  addUnder(key: string, found: readonly PolicyIssue[]): void {
-    for (const i of found) this.push({ ...i, path: [key, ...i.path] });
+  /** Adds issues found under a path (the record's, say). */
+  addUnder(prefix: readonly (string | number)[], found: readonly PolicyIssue[]): void {
+    for (const i of found) this.push({ ...i, path: [...prefix, ...i.path] });
   }
 
   /** The issues found, with a last one counting those left out. */
@@ -92,9 +92,16 @@ const BASIS_SET: ReadonlySet<unknown> = new Set(['law', 'authority-request']);
 const RECIPIENT_ACTION_SET: ReadonlySet<unknown> = new Set(RECIPIENT_ACTIONS);
 const NON_SPACE = /\S/;
 
-const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
+export const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
 
-function oneOf<T>(v: unknown, allowed: ReadonlySet<unknown>, issues: Issues, k1: Key, k2?: Key, k3?: Key) {
+export function oneOf<T>(
+  v: unknown,
+  allowed: ReadonlySet<unknown>,
+  issues: Issues,
+  k1: Key,
+  k2?: Key,
+  k3?: Key,
+) {
   if (allowed.has(v)) return v as T;
   issues.add('invalid-value', `Expected one of ${[...allowed].join(', ')}`, k1, k2, k3);
   return undefined;
@@ -118,25 +125,36 @@ export function readInstantAt(v: unknown, issues: Issues, k1: Key, k2?: Key, k3?
   return undefined;
 }
 
+const DATA_PATH = Object.freeze(['data']);
+
 /** The record: a parsed one as it is, anything else through the record schema. */
-export function readData(v: unknown, issues: Issues): DataRecord | undefined {
+export function readData(
+  v: unknown,
+  issues: Issues,
+  at: readonly (string | number)[] = DATA_PATH,
+): DataRecord | undefined {
   if (isParsed(v)) return v;
   const parsed = safeParseRecord(v);
   if (parsed.success) return parsed.data;
-  issues.addUnder('data', parsed.issues);
+  issues.addUnder(at, parsed.issues);
   return undefined;
 }
 
-/** A consent, at `consent` or `consent[i]`. */
-function readConsent(v: unknown, issues: Issues, i?: number): ConsentSnapshot | undefined {
+/** A consent, at `consent` or `consent[i]` (or under another key: a list of consents on file). */
+export function readConsent(
+  v: unknown,
+  issues: Issues,
+  i?: number,
+  key = 'consent',
+): ConsentSnapshot | undefined {
   if (!isObject(v)) {
-    issues.add('invalid-type', 'A consent is an object { from, form, grantedAt }', 'consent', i);
+    issues.add('invalid-type', 'A consent is an object { from, form, grantedAt }', key, i);
     return undefined;
   }
-  const last = (key: string) => (i === undefined ? ([key, undefined] as const) : ([i, key] as const));
-  const from = oneOf<Party>(readProperty(v, 'from'), PARTY_SET, issues, 'consent', ...last('from'));
-  const form = oneOf<ConsentForm>(readProperty(v, 'form'), FORM_SET, issues, 'consent', ...last('form'));
-  const grantedAtMs = readInstantAt(readProperty(v, 'grantedAt'), issues, 'consent', ...last('grantedAt'));
+  const last = (field: string) => (i === undefined ? ([field, undefined] as const) : ([i, field] as const));
+  const from = oneOf<Party>(readProperty(v, 'from'), PARTY_SET, issues, key, ...last('from'));
+  const form = oneOf<ConsentForm>(readProperty(v, 'form'), FORM_SET, issues, key, ...last('form'));
+  const grantedAtMs = readInstantAt(readProperty(v, 'grantedAt'), issues, key, ...last('grantedAt'));
   return from === undefined || form === undefined || grantedAtMs === undefined
     ? undefined
     : { from, form, grantedAtMs };
@@ -157,7 +175,7 @@ function readConsents(v: unknown, issues: Issues): readonly ConsentSnapshot[] | 
   return consents.length === length ? consents : undefined;
 }
 
-function readContract(v: unknown, issues: Issues): ContractSnapshot | undefined {
+export function readContract(v: unknown, issues: Issues): ContractSnapshot | undefined {
   if (!isObject(v)) {
     issues.add('invalid-type', 'A contract is an object { id, formedAt, terminatedAt? }', 'contract');
     return undefined;

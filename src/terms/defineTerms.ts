@@ -1,4 +1,5 @@
 import { PolicyInputError, type PolicyIssue } from '../errors.js';
+import { deepFreeze } from '../internal/deepFreeze.js';
 import { readProperty } from '../internal/property.js';
 import type { Bilingual } from '../model/bilingual.js';
 import type { CitationSpec } from '../model/citation.js';
@@ -430,25 +431,60 @@ export function checkTerms(input: unknown): { version?: TermsVersion; issues: Po
   if (c.issues.length > 0 || effectiveFromMs === undefined || !Array.isArray(rules))
     return { issues: c.all() };
 
+  return {
+    version: versionValue(plain, effectiveFromMs, noticeGivenAtMs),
+    issues: [],
+  };
+}
+
+/** The frozen value of a version's plain data; its dates are handed out as copies on every read. */
+function versionValue(
+  plain: Obj,
+  effectiveFromMs: number,
+  noticeGivenAtMs: number | undefined,
+  freeze: <T>(value: T, dictionary?: boolean) => T = frozen,
+): TermsVersion {
+  const codes = plain.codes as TermsCodes;
   const version: Obj = {
-    id,
-    rules: frozen(rules),
-    articles: frozen(articles),
+    id: plain.id,
+    rules: freeze(plain.rules),
+    articles: freeze(plain.articles),
     codes: Object.freeze({
-      reasons: frozen(codes.reasons, true),
-      obligations: frozen(codes.obligations, true),
+      reasons: freeze(codes.reasons, true),
+      obligations: freeze(codes.obligations, true),
     }),
   };
-  // Dates are handed out as copies: changing one changes nothing of the version.
+  // Changing a date handed out changes nothing of the version.
   Object.defineProperty(version, 'effectiveFrom', { get: () => new Date(effectiveFromMs), enumerable: true });
   if (noticeGivenAtMs !== undefined)
     Object.defineProperty(version, 'noticeGivenAt', {
       get: () => new Date(noticeGivenAtMs),
       enumerable: true,
     });
-  const optional = { holdingPeriod, survivalPeriod, outcomeOwnership, transmissionConsent, returnDuty };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) version[key] = frozen(value);
-  return { version: Object.freeze(version) as unknown as TermsVersion, issues: [] };
+  for (const key of [
+    'holdingPeriod',
+    'survivalPeriod',
+    'outcomeOwnership',
+    'transmissionConsent',
+    'returnDuty',
+  ])
+    if (plain[key] !== undefined) version[key] = freeze(plain[key]);
+  return Object.freeze(version) as unknown as TermsVersion;
+}
+
+/**
+ * The value of a version this package ships: its own literals frozen in place, without the check and the copies,
+ * which would cost every process that loads the library. The suite checks the shipped versions, and `createPolicy`
+ * checks every version it is given, these included.
+ */
+export function shippedTerms(input: TermsVersionInput & { readonly effectiveFrom: string }): TermsVersion {
+  const ms = (v: unknown) => (typeof v === 'string' ? (readInstant(v) as number) : undefined);
+  return versionValue(
+    input as unknown as Obj,
+    ms(input.effectiveFrom) as number,
+    ms(input.noticeGivenAt),
+    deepFreeze,
+  );
 }
 
 /**

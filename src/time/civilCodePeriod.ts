@@ -1,7 +1,7 @@
-import { TZDate } from '@date-fns/tz';
 import { PolicyInputError, type PolicyIssue } from '../errors.js';
+import { timeOf } from '../internal/timeOf.js';
 import { type CalendarDate, calendarDate, dayNumber, daysInMonth, isoDate } from './calendar.js';
-import { JAPAN_TIME_ZONE } from './jst.js';
+import { jstDay, jstMidnightMs } from './jst.js';
 
 /**
  * The length of a period. Years and months are reckoned by the calendar (Civil Code 143(1)); weeks and days
@@ -40,7 +40,7 @@ const MAX_DAYS = 3_650_000;
 
 function lengthIssues(start: unknown, length: PeriodLength | undefined): PolicyIssue[] {
   const issues: PolicyIssue[] = [];
-  if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
+  if (Number.isNaN(timeOf(start))) {
     issues.push({ path: ['start'], code: 'invalid-date', message: 'The start must be a valid Date' });
   }
   for (const key of Object.keys(length ?? {})) {
@@ -98,11 +98,8 @@ export function civilCodePeriod(start: Date, length: PeriodLength): CivilCodePer
   const issues = lengthIssues(start, length);
   if (issues.length) throw new PolicyInputError(issues, 'period');
 
-  const jst = new TZDate(start.getTime(), JAPAN_TIME_ZONE);
-  const startDay = dayNumber({ year: jst.getFullYear(), month: jst.getMonth() + 1, day: jst.getDate() });
-  const atMidnight =
-    jst.getHours() === 0 && jst.getMinutes() === 0 && jst.getSeconds() === 0 && jst.getMilliseconds() === 0;
-  const firstDay = atMidnight ? startDay : startDay + 1;
+  const { day: startDay, msIntoDay } = jstDay(timeOf(start));
+  const firstDay = msIntoDay === 0 ? startDay : startDay + 1;
 
   // `end` is the day after the last day: the corresponding day, or the 1st after a month with no such day.
   let end = firstDay;
@@ -119,10 +116,9 @@ export function civilCodePeriod(start: Date, length: PeriodLength): CivilCodePer
   }
   end += (length.weeks ?? 0) * 7 + (length.days ?? 0);
 
-  const endDate = calendarDate(end);
   return {
     firstDay: isoDate(calendarDate(firstDay)),
     lastDay: isoDate(calendarDate(end - 1)),
-    endsAt: new Date(new TZDate(endDate.year, endDate.month - 1, endDate.day, JAPAN_TIME_ZONE).getTime()),
+    endsAt: new Date(jstMidnightMs(end)),
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DATA_KINDS,
   type DataKind,
+  dataRecord,
   PolicyInputError,
   type PolicyIssue,
   parseRecord,
@@ -96,7 +97,8 @@ function deepFreeze<T>(value: T): T {
 }
 
 describe('parseRecord', () => {
-  it('knows exactly the seven kinds of SPEC §2, in its order', () => {
+  it('knows exactly the seven kinds of SPEC §2, in its order, and the schema the same', () => {
+    expect(dataRecord.options.map((o) => o.shape.kind.value)).toEqual([...DATA_KINDS]);
     expect(DATA_KINDS).toEqual([
       'measurement',
       'derived',

@@ -1,4 +1,4 @@
-import { defineTerms } from '../defineTerms.js';
+import { shippedTerms } from '../defineTerms.js';
 import type { TermsVersion } from '../termsVersion.js';
 import { articles } from './articles.js';
 import { codes } from './codes.js';
@@ -13,7 +13,7 @@ import { rules } from './rules.js';
  * terms20170401.effectiveFrom.toISOString() //=> '2017-03-31T15:00:00.000Z'
  * terms20170401.outcomeOwnership //=> undefined
  */
-export const terms20170401: TermsVersion = defineTerms({
+export const terms20170401: TermsVersion = shippedTerms({
   id: '2017-04-01',
   effectiveFrom: '2017-04-01T00:00:00+09:00',
   rules,

@@ -1,4 +1,4 @@
-import { defineTerms } from '../defineTerms.js';
+import { shippedTerms } from '../defineTerms.js';
 import type { TermsVersion } from '../termsVersion.js';
 import {
   article13Defaults,
@@ -24,7 +24,7 @@ import { defaults } from './defaults.js';
  * terms20201201.effectiveFrom.toISOString() //=> '2020-11-30T15:00:00.000Z'
  * terms20201201.survivalPeriod //=> { years: 3 }
  */
-export const terms20201201: TermsVersion = defineTerms({
+export const terms20201201: TermsVersion = shippedTerms({
   id: '2020-12-01',
   effectiveFrom: '2020-12-01T00:00:00+09:00',
   noticeGivenAt: '2020-10-15T00:00:00+09:00',
