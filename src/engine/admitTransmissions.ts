@@ -1,10 +1,10 @@
 import { PolicyInputError, type PolicyIssue } from '../errors.js';
 import { readProperty } from '../internal/property.js';
-import { isParsed } from '../internal/trusted.js';
 import type { Decision } from '../model/decision.js';
 import type { ConsentForm, Party } from '../model/vocabulary.js';
 import type { MeasurementRecord } from '../records/measurement.js';
 import { safeParseRecord } from '../records/parseRecord.js';
+import { isParsed } from '../records/trusted.js';
 import { Issues, isObject, readConsent, readInstantAt } from '../request/readRequest.js';
 import type { ConsentInput, DecisionRequest } from '../request/types.js';
 import type { DecisionCore } from './decide.js';

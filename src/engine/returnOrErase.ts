@@ -1,10 +1,10 @@
 import { PolicyInputError } from '../errors.js';
 import { readProperty } from '../internal/property.js';
-import { isParsed } from '../internal/trusted.js';
 import type { ReasonCode } from '../model/codes.js';
 import type { Decision } from '../model/decision.js';
 import type { DataRecord } from '../records/dataRecord.js';
 import { safeParseRecord } from '../records/parseRecord.js';
+import { isParsed } from '../records/trusted.js';
 import { Issues, isObject, oneOf, readContract, readInstantAt } from '../request/readRequest.js';
 import type { ContractInput, DecisionRequest } from '../request/types.js';
 import type { DecisionCore } from './decide.js';

@@ -1,9 +1,9 @@
 import { PolicyInputError, type PolicyIssue } from '../errors.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
-import { toPolicyIssues } from '../internal/issues.js';
-import { isParsed, markParsed } from '../internal/trusted.js';
 import { type DataRecord, dataRecord } from './dataRecord.js';
+import { toPolicyIssues } from './issues.js';
 import { plainInput } from './plainInput.js';
+import { isParsed, markParsed } from './trusted.js';
 
 /**
  * The outcome of {@link safeParseRecord}: the record, or every problem found.

@@ -1,6 +1,5 @@
 import { PolicyInputError, type PolicyIssue } from '../errors.js';
 import { inheritedFromObjectPrototype, readProperty } from '../internal/property.js';
-import { isParsed } from '../internal/trusted.js';
 import {
   ACTIONS,
   ACTORS,
@@ -16,6 +15,7 @@ import {
 import type { DataRecord } from '../records/dataRecord.js';
 import { safeParseRecord } from '../records/parseRecord.js';
 import { INSTANT_MESSAGES, readInstant } from '../records/timestamp.js';
+import { isParsed } from '../records/trusted.js';
 import type { ConsentSnapshot, ContractSnapshot, RequestSnapshot } from './types.js';
 
 // The one reading of a request (SPEC §7). Each field is read once, by ordinary property access, checked, and

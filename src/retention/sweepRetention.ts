@@ -1,8 +1,8 @@
 import { PolicyInputError } from '../errors.js';
 import { timeOf } from '../internal/timeOf.js';
-import { isParsed } from '../internal/trusted.js';
 import type { DataRecord } from '../records/dataRecord.js';
 import { safeParseRecord } from '../records/parseRecord.js';
+import { isParsed } from '../records/trusted.js';
 import type { PeriodLength } from '../time/civilCodePeriod.js';
 import { holdingEndMs, holdingState } from '../time/holding.js';
 import { extensionsOf } from './measurementHolding.js';

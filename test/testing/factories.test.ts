@@ -9,7 +9,7 @@ import {
   userInformation,
 } from 'm2m-data-policy/testing';
 import { describe, expect, it } from 'vitest';
-import { isParsed } from '../../src/internal/trusted.js';
+import { isParsed } from '../../src/records/trusted.js';
 
 const FACTORIES = [
   ['measurement', measurement],

@@ -1,6 +1,6 @@
-import type { DataRecord } from '../records/dataRecord.js';
-import { ownField } from './property.js';
-import { timeOf } from './timeOf.js';
+import { ownField } from '../internal/property.js';
+import { timeOf } from '../internal/timeOf.js';
+import type { DataRecord } from './dataRecord.js';
 
 // A parsed record carries a private field, added before it is frozen, holding the times its Dates had when it
 // was checked. A private field cannot be forged, copied by spreading or inherited through a prototype, and
