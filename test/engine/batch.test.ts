@@ -8,6 +8,43 @@ const trend = derived({ id: 'trend' });
 const personal = derived({ id: 'personal', personalData: 'yes' });
 
 describe('decideMany', () => {
+  it('decides a request that says consent: undefined the same for a parsed and a raw record: the shared consent applies (SPEC §7, APPI 27(1))', () => {
+    const policy = createPolicy();
+    const shared = {
+      at,
+      consent: { from: 'data-subject', form: 'written', grantedAt: '2021-05-01T00:00:00+09:00' },
+    } as const;
+    const rawPersonal = {
+      kind: 'derived',
+      id: 'personal',
+      sources: ['m-1'],
+      processedBy: 'provider',
+      processedAt: '2021-04-01T09:00:00+09:00',
+      personalData: 'yes',
+    } as const;
+    const ask = (data: typeof personal | typeof rawPersonal) =>
+      policy.decideMany([{ action: 'disclose', data, recipient: 'third-party', consent: undefined }], shared);
+    const [parsedAnswer] = ask(personal);
+    const [rawAnswer] = ask(rawPersonal);
+    expect(parsedAnswer).toEqual(rawAnswer);
+    expect(parsedAnswer?.reasons[0]?.code).toBe('personal-data-with-consent');
+  });
+
+  it('logs nothing for a batch with a malformed request: all or nothing', () => {
+    const entries: DecisionLogEntry[] = [];
+    const policy = createPolicy({ onDecision: (e) => entries.push(e) });
+    expect(() =>
+      policy.decideMany(
+        [
+          { action: 'use', data: raw, purpose: 'service-analysis' },
+          { action: 'license', data: raw } as never,
+        ],
+        { at },
+      ),
+    ).toThrow(PolicyInputError);
+    expect(entries).toEqual([]);
+  });
+
   it('decides each request with the shared context, in order (13(3)(1), 13(3)(4))', () => {
     const decisions = createPolicy().decideMany(
       [
@@ -73,6 +110,28 @@ describe('decideMany', () => {
 });
 
 describe('filterPermitted', () => {
+  it('yields the parsed, frozen record, never the caller\'s object, and takes an ISO-string instant (SPEC §7)', () => {
+    const row = {
+      kind: 'derived',
+      id: 'trend-raw',
+      sources: ['m-1'],
+      processedBy: 'provider',
+      processedAt: '2021-04-01T09:00:00+09:00',
+      extra: 'dropped',
+    };
+    const [yielded] = [
+      ...createPolicy().filterPermitted([row], {
+        action: 'license',
+        recipient: 'third-party',
+        at: '2021-06-01T10:00:00+09:00',
+      }),
+    ];
+    expect(yielded).not.toBe(row);
+    expect(Object.isFrozen(yielded)).toBe(true);
+    expect(yielded).toMatchObject({ id: 'trend-raw', processedAt: new Date('2021-04-01T09:00:00+09:00') });
+    expect(yielded).not.toHaveProperty('extra');
+  });
+
   const records = [raw, trend, personal, derived({ id: 'trend-2' })];
 
   it('yields lazily the records a request permits: only derived, non-personal data leaves (13(3)(4), APPI 27(1))', () => {
