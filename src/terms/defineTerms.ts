@@ -2,12 +2,10 @@ import { PolicyInputError, type PolicyIssue } from '../errors.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
 import { readProperty } from '../internal/property.js';
 import type { Bilingual } from '../model/bilingual.js';
-import type { CitationSpec } from '../model/citation.js';
 import { ACTIONS, ACTORS, PARTIES } from '../model/vocabulary.js';
 import { DATA_KINDS } from '../records/dataRecord.js';
 import { INSTANT_MESSAGES, readInstant } from '../records/timestamp.js';
-import { CONDITION_KEYS, type Condition } from './condition.js';
-import type { ObligationSpec, Rule } from './rule.js';
+import { CONDITION_KEYS } from './condition.js';
 import type { ArticleSummary, TermsCodes, TermsVersion, TermsVersionInput } from './termsVersion.js';
 
 // One pass over a version as written: every field read once, checked, and copied into a frozen value. What it
@@ -403,7 +401,7 @@ export function checkTerms(input: unknown): { version?: TermsVersion; issues: Po
       ids.add(ruleId);
     });
   }
-  const articles = readArticles(field('articles'), c);
+  readArticles(field('articles'), c);
   c.period(holdingPeriod, ['holdingPeriod']);
   c.period(survivalPeriod, ['survivalPeriod']);
   const outcomeOwnership = field('outcomeOwnership');

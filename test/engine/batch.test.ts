@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createPolicy, type DecisionLogEntry, PolicyInputError, parseRecord } from '../../src/index.js';
+import {
+  createPolicy,
+  type DataRecord,
+  type DataRecordInput,
+  type DecisionLogEntry,
+  PolicyInputError,
+  parseRecord,
+} from '../../src/index.js';
 import { derived, measurement } from '../fixtures.js';
 
 const at = new Date('2021-06-01T10:00:00+09:00');
@@ -14,15 +21,15 @@ describe('decideMany', () => {
       at,
       consent: { from: 'data-subject', form: 'written', grantedAt: '2021-05-01T00:00:00+09:00' },
     } as const;
-    const rawPersonal = {
+    const rawPersonal: DataRecordInput = {
       kind: 'derived',
       id: 'personal',
       sources: ['m-1'],
       processedBy: 'provider',
       processedAt: '2021-04-01T09:00:00+09:00',
       personalData: 'yes',
-    } as const;
-    const ask = (data: typeof personal | typeof rawPersonal) =>
+    };
+    const ask = (data: DataRecord | DataRecordInput) =>
       policy.decideMany([{ action: 'disclose', data, recipient: 'third-party', consent: undefined }], shared);
     const [parsedAnswer] = ask(personal);
     const [rawAnswer] = ask(rawPersonal);
@@ -110,7 +117,7 @@ describe('decideMany', () => {
 });
 
 describe('filterPermitted', () => {
-  it('yields the parsed, frozen record, never the caller\'s object, and takes an ISO-string instant (SPEC §7)', () => {
+  it("yields the parsed, frozen record, never the caller's object, and takes an ISO-string instant (SPEC §7)", () => {
     const row = {
       kind: 'derived',
       id: 'trend-raw',
