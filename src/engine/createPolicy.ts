@@ -12,7 +12,7 @@ import type { DecisionRequest } from '../request/types.js';
 import type { RetentionStatus } from '../retention/retentionStatus.js';
 import type { RetentionSweep } from '../retention/sweepRetention.js';
 import { DEFAULT_TERMS } from '../terms/defaultTerms.js';
-import { checkTerms } from '../terms/defineTerms.js';
+import { checkTerms, isDefinedTerms } from '../terms/defineTerms.js';
 import type { RuleEnvironment } from '../terms/rule.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
 import { formatJst } from '../time/jst.js';
@@ -194,7 +194,8 @@ function readOptions(options: unknown): Options {
     issues.push({ path: ['terms'], code: 'no-terms', message: 'A policy needs at least one terms version' });
   else
     given.forEach((v, index) => {
-      const checked = checkTerms(v);
+      // A version defineTerms made (the shipped ones too) is frozen and was checked: it is taken as it is.
+      const checked = isDefinedTerms(v) ? { version: v, issues: [] } : checkTerms(v);
       for (const issue of checked.issues) issues.push({ ...issue, path: ['terms', index, ...issue.path] });
       if (checked.version) placed.push({ version: checked.version, index });
     });

@@ -5,6 +5,20 @@ import { toPolicyIssues } from './issues.js';
 import { plainInput } from './plainInput.js';
 import { isParsed, markParsed } from './trusted.js';
 
+/** Report at most this many issues of a record, and a last one counting the rest (a report stays bounded). */
+const MAX_ISSUES = 100;
+const capped = (issues: PolicyIssue[]): PolicyIssue[] =>
+  issues.length <= MAX_ISSUES
+    ? issues
+    : [
+        ...issues.slice(0, MAX_ISSUES),
+        {
+          path: [],
+          code: 'too-many-issues',
+          message: `${issues.length - MAX_ISSUES} more issues not listed`,
+        },
+      ];
+
 /**
  * The outcome of {@link safeParseRecord}: the record, or every problem found.
  *
@@ -39,7 +53,7 @@ export function safeParseRecord(input: unknown): SafeParseRecordResult {
       issues: [{ path: [], code: 'unreadable-record', message: 'The record could not be read' }],
     };
   }
-  if (!result.success) return { success: false, issues: toPolicyIssues(result.error.issues) };
+  if (!result.success) return { success: false, issues: capped(toPolicyIssues(result.error.issues)) };
   markParsed(result.data);
   return { success: true, data: deepFreeze(result.data) };
 }

@@ -1,3 +1,4 @@
+import { ReturnsGivenObject } from '../internal/brand.js';
 import { ownField } from '../internal/property.js';
 import { timeOf } from '../internal/timeOf.js';
 import type { DataRecord } from './dataRecord.js';
@@ -67,15 +68,6 @@ function sameTimes(r: DataRecord, t: Float64Array): boolean {
       return t.length === 1 && t[0] === time(r.createdAt);
     case 'provider-content':
       return t.length === 1 && t[0] === time(r.publishedAt);
-  }
-}
-
-// Returning an object from a base constructor makes `super()` hand that object to the subclass, which then
-// installs its private field on it: the record keeps its plain prototype and gains only the brand.
-class ReturnsGivenObject {
-  constructor(target: object) {
-    // biome-ignore lint/correctness/noConstructorReturn: the stamping pattern above depends on it
-    return target;
   }
 }
 

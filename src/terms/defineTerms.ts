@@ -1,4 +1,5 @@
 import { PolicyInputError, type PolicyIssue } from '../errors.js';
+import { ReturnsGivenObject } from '../internal/brand.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
 import { readProperty } from '../internal/property.js';
 import type { Bilingual } from '../model/bilingual.js';
@@ -435,6 +436,22 @@ export function checkTerms(input: unknown): { version?: TermsVersion; issues: Po
   };
 }
 
+/** Marks the versions this module made: checked (or shipped) and frozen, so a policy need not check them again. */
+class DefinedTerms extends ReturnsGivenObject {
+  readonly #defined = true;
+
+  static stamp(version: object): void {
+    new DefinedTerms(version);
+  }
+
+  static has(value: unknown): boolean {
+    return typeof value === 'object' && value !== null && #defined in value;
+  }
+}
+
+/** Whether a value is a version {@link defineTerms} (or the package itself) made: frozen, and checked. */
+export const isDefinedTerms = (value: unknown): value is TermsVersion => DefinedTerms.has(value);
+
 /** The frozen value of a version's plain data; its dates are handed out as copies on every read. */
 function versionValue(
   plain: Obj,
@@ -467,13 +484,14 @@ function versionValue(
     'returnDuty',
   ])
     if (plain[key] !== undefined) version[key] = freeze(plain[key]);
+  DefinedTerms.stamp(version);
   return Object.freeze(version) as unknown as TermsVersion;
 }
 
 /**
  * The value of a version this package ships: its own literals frozen in place, without the check and the copies,
- * which would cost every process that loads the library. The suite checks the shipped versions, and `createPolicy`
- * checks every version it is given, these included.
+ * which would cost every process that loads the library. It carries the brand of a defined version, so a policy
+ * takes it as it is; the suite checks every shipped version with {@link checkTerms} (test/terms/defineTerms.test.ts).
  */
 export function shippedTerms(input: TermsVersionInput & { readonly effectiveFrom: string }): TermsVersion {
   const ms = (v: unknown) => (typeof v === 'string' ? (readInstant(v) as number) : undefined);

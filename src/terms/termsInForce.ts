@@ -1,4 +1,6 @@
 import { PolicyInputError, TermsNotInForceError } from '../errors.js';
+import { timeOf } from '../internal/timeOf.js';
+import { INSTANT_MESSAGES, readInstant } from '../records/timestamp.js';
 import { DEFAULT_TERMS } from './defaultTerms.js';
 import type { TermsVersion } from './termsVersion.js';
 
@@ -11,22 +13,22 @@ import type { TermsVersion } from './termsVersion.js';
  * @example
  * termsInForce(new Date('2020-11-30T23:59:59.999+09:00')).id //=> '2017-04-01'
  * termsInForce(new Date('2020-12-01T00:00:00+09:00')).id //=> '2020-12-01'
+ * termsInForce('2020-12-01T00:00:00+09:00').id //=> '2020-12-01'
  */
-export function termsInForce(at: Date, terms: readonly TermsVersion[] = DEFAULT_TERMS): TermsVersion {
-  const t = at instanceof Date ? at.getTime() : Number.NaN;
-  if (Number.isNaN(t)) {
-    throw new PolicyInputError(
-      [{ path: ['at'], code: 'invalid-date', message: 'Expected a valid Date' }],
-      'instant',
-    );
-  }
+export function termsInForce(
+  at: Date | string,
+  terms: readonly TermsVersion[] = DEFAULT_TERMS,
+): TermsVersion {
+  const t = readInstant(at);
+  if (typeof t !== 'number')
+    throw new PolicyInputError([{ path: ['at'], code: t, message: INSTANT_MESSAGES[t] }], 'instant');
   let found: TermsVersion | undefined;
   let earliest: TermsVersion | undefined;
   for (const version of terms) {
-    const from = version.effectiveFrom.getTime();
-    if (from <= t && (found === undefined || from > found.effectiveFrom.getTime())) found = version;
-    if (earliest === undefined || from < earliest.effectiveFrom.getTime()) earliest = version;
+    const from = timeOf(version.effectiveFrom);
+    if (from <= t && (found === undefined || from > timeOf(found.effectiveFrom))) found = version;
+    if (earliest === undefined || from < timeOf(earliest.effectiveFrom)) earliest = version;
   }
-  if (found === undefined) throw new TermsNotInForceError(at, earliest?.effectiveFrom);
+  if (found === undefined) throw new TermsNotInForceError(new Date(t), earliest?.effectiveFrom);
   return found;
 }

@@ -604,6 +604,23 @@ describe('createPolicy({ terms })', () => {
     expect(policyIssues('terms')).toEqual([[['terms'], 'no-terms']]);
   });
 
+  it('takes a version defineTerms made as it is, and checks a copy of it made by spreading (SPEC §7)', () => {
+    const next = defineTerms({
+      ...terms20201201,
+      id: '2030-04-01',
+      effectiveFrom: '2030-04-01T00:00:00+09:00',
+      noticeGivenAt: '2030-01-15T00:00:00+09:00',
+    });
+    const policy = createPolicy({ terms: [terms20170401, terms20201201, next] });
+    expect(policy.terms[0]).toBe(terms20170401);
+    expect(policy.terms[2]).toBe(next);
+    const copy = { ...next };
+    expect(createPolicy({ terms: [copy] }).terms[0]).not.toBe(copy);
+    expect(() =>
+      createPolicy({ terms: [{ ...next, rules: [{ ...next.rules[0], when: 'yes' } as never] }] }),
+    ).toThrow(PolicyInputError);
+  });
+
   it('uses both shipped versions when told no terms (SPEC §1)', () => {
     expect(createPolicy({ terms: undefined }).terms).toEqual(DEFAULT_TERMS);
   });

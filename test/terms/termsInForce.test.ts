@@ -43,17 +43,25 @@ describe('termsInForce', () => {
   });
 
   it('reports an invalid instant as an issue at `at` (SPEC §3 PolicyInputError)', () => {
-    for (const at of [new Date(Number.NaN), '2021-06-01T10:00:00+09:00' as unknown as Date]) {
+    for (const [at, code] of [
+      [new Date(Number.NaN), 'invalid-date'],
+      ['2021-06-01T10:00:00', 'timestamp-without-offset'],
+    ] as const) {
       try {
         termsInForce(at);
         expect.fail('expected a PolicyInputError');
       } catch (e) {
         expect(e).toBeInstanceOf(PolicyInputError);
         const issues = (e as PolicyInputError).issues;
-        expect(issues.map((i) => [i.path, i.code])).toEqual([[['at'], 'invalid-date']]);
+        expect(issues.map((i) => [i.path, i.code])).toEqual([[['at'], code]]);
         expect(issues[0]?.message).toMatch(/\S/);
       }
     }
+  });
+
+  it('takes an ISO-8601 string with an offset, like every entry point (SPEC §7)', () => {
+    expect(termsInForce('2020-11-30T23:59:59.999+09:00').id).toBe('2017-04-01');
+    expect(termsInForce('2020-11-30T15:00:00Z').id).toBe('2020-12-01');
   });
 
   it('names the earliest effective date of the versions given, in any order, when none is in force yet', () => {

@@ -157,6 +157,7 @@ describe('Article 13 (2020-12-01)', () => {
       ['without a justification', undefined],
       ['with an empty justification', ''],
       ['with a whitespace-only justification', ' \t\n\u3000'],
+      ['with a justification of zero-width and format characters only', '\u200B\u200D\uFEFF\u2060'],
     ])(
       'denies incidental use %s: ハ needs the provider’s determination (13(3)(1)ハ)',
       (_label, justification) => {
