@@ -134,11 +134,11 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
     terms: o.terms,
     decide,
     canUse: (data: DataRecord | DataRecordInput, purpose: Purpose, context?: DecisionContext) =>
-      core.allowed(readCall(context, { action: 'use', data, purpose }, defaults)),
+      core.allowed(readCall(context, 'use', data, purpose, undefined, defaults)),
     canTransmit: (
       measurement: MeasurementRecord | MeasurementRecordInput,
       context?: Omit<DecisionContext, 'actor'>,
-    ) => core.allowed(readCall(context, { action: 'transmit', data: measurement, actor: 'user' }, defaults)),
+    ) => core.allowed(readCall(context, 'transmit', measurement, undefined, 'user', defaults)),
     decideMany: (requests: Iterable<DecisionRequest>, context?: Omit<DecisionRequest, 'action' | 'data'>) =>
       decideMany(core, defaults, requests, context),
     filterPermitted: ((records: Iterable<unknown> | AsyncIterable<unknown>, request: FilterRequest) =>

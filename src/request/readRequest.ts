@@ -332,30 +332,30 @@ export function setData(fields: RequestFields, data: unknown, issues: Issues): v
   fields.data = readData(data, issues);
 }
 
-/** What a shortcut (`canUse`, `canTransmit`) fixes of its request besides the context it is given. */
-export interface FixedFields {
-  readonly action: Action;
-  readonly data: unknown;
-  readonly purpose?: unknown;
-  readonly actor?: Actor;
-}
-
 /**
- * Reads a shortcut's request: the context's fields (never its action or data), then the ones the shortcut fixes.
+ * Reads a shortcut's request (`canUse`, `canTransmit`): the context's fields (never its action or data), then the
+ * action, record, purpose and actor the shortcut fixes.
  *
  * @throws {PolicyInputError} for malformed input.
  */
-export function readCall(context: unknown, fixed: FixedFields, defaults: RequestDefaults): RequestSnapshot {
+export function readCall(
+  context: unknown,
+  action: Action,
+  data: unknown,
+  purpose: unknown,
+  actor: Actor | undefined,
+  defaults: RequestDefaults,
+): RequestSnapshot {
   const issues = new Issues();
   const fields = noFields();
   if (context !== undefined) readFields(context, fields, issues, false);
-  fields.action = fixed.action;
+  fields.action = action;
   fields.given |= GIVEN.action;
-  setData(fields, fixed.data, issues);
-  if (fixed.purpose !== undefined) {
+  setData(fields, data, issues);
+  if (purpose !== undefined) {
     fields.given |= GIVEN.purpose;
-    fields.purpose = readText(fixed.purpose, issues, 'purpose');
+    fields.purpose = readText(purpose, issues, 'purpose');
   }
-  if (fixed.actor !== undefined) fields.actor = fixed.actor;
+  if (actor !== undefined) fields.actor = actor;
   return snapshotOf(fields, issues, defaults);
 }
