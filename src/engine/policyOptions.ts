@@ -3,8 +3,9 @@ import { isLocale, type Locale } from '../i18n/locale.js';
 import { readProperty } from '../internal/property.js';
 import { ACTORS, type Actor } from '../model/vocabulary.js';
 import { DEFAULT_TERMS } from '../terms/defaultTerms.js';
-import { checkTerms, isDefinedTerms } from '../terms/defineTerms.js';
+import { checkTerms } from '../terms/defineTerms.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
+import { isDefinedTerms } from '../terms/versionValue.js';
 import { formatJst } from '../time/jst.js';
 import type { DecisionLogEntry } from './logEntry.js';
 

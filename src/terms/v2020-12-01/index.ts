@@ -1,5 +1,5 @@
-import { shippedTerms } from '../defineTerms.js';
 import type { TermsVersion } from '../termsVersion.js';
+import { shippedTerms } from '../versionValue.js';
 import {
   article13Defaults,
   byUser,
