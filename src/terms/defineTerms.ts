@@ -81,7 +81,6 @@ function inertVersion(input: Obj): Obj {
   return out;
 }
 
-/** Frozen plain objects from inert data (`dictionary`: keep the object prototype-free, for lookup tables). */
 /**
  * Checks a terms version as written and returns it as a frozen value no caller can alter, or the problems found
  * (paths from the version's root). {@link defineTerms} throws them; a policy prefixes them with the version's place.
