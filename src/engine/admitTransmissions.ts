@@ -5,7 +5,8 @@ import type { ConsentForm, Party } from '../model/vocabulary.js';
 import type { MeasurementRecord } from '../records/measurement.js';
 import { safeParseRecord } from '../records/parseRecord.js';
 import { isParsed } from '../records/trusted.js';
-import { Issues, isObject, readConsent, readInstantAt } from '../request/readRequest.js';
+import { isObject, readConsent, readInstantAt } from '../request/fieldReaders.js';
+import { Issues } from '../request/issues.js';
 import type { ConsentInput, DecisionRequest } from '../request/types.js';
 import type { DecisionCore } from './decide.js';
 

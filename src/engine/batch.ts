@@ -1,8 +1,8 @@
 import { PolicyInputError } from '../errors.js';
 import type { Decision } from '../model/decision.js';
 import type { DataRecord } from '../records/dataRecord.js';
+import { Issues } from '../request/issues.js';
 import {
-  Issues,
   noFields,
   type RequestDefaults,
   type RequestFields,

@@ -7,7 +7,8 @@ import { termsArticle } from '../model/citation.js';
 import type { Citation, Reason, TermsVersionId } from '../model/decision.js';
 import { PARTIES, type Party } from '../model/vocabulary.js';
 import type { DataRecord, DataRecordInput } from '../records/dataRecord.js';
-import { Issues, isObject, oneOf, readData, readInstantAt } from '../request/readRequest.js';
+import { isObject, oneOf, readData, readInstantAt } from '../request/fieldReaders.js';
+import { Issues } from '../request/issues.js';
 import { citation } from './compile.js';
 import type { DecisionCore } from './decide.js';
 

@@ -1,5 +1,6 @@
 import { PolicyInputError } from '../errors.js';
-import { Issues, readData, readInstantAt } from '../request/readRequest.js';
+import { readData, readInstantAt } from '../request/fieldReaders.js';
+import { Issues } from '../request/issues.js';
 import { cutoffUnder } from '../retention/retentionCutoff.js';
 import { type RetentionStatus, statusUnder } from '../retention/retentionStatus.js';
 import { type RetentionSweep, sweeper } from '../retention/sweepRetention.js';

@@ -5,7 +5,8 @@ import type { Decision } from '../model/decision.js';
 import type { DataRecord } from '../records/dataRecord.js';
 import { safeParseRecord } from '../records/parseRecord.js';
 import { isParsed } from '../records/trusted.js';
-import { Issues, isObject, oneOf, readContract, readInstantAt } from '../request/readRequest.js';
+import { isObject, oneOf, readContract, readInstantAt } from '../request/fieldReaders.js';
+import { Issues } from '../request/issues.js';
 import type { ContractInput, DecisionRequest } from '../request/types.js';
 import type { DecisionCore } from './decide.js';
 
