@@ -1,10 +1,11 @@
+import { PolicyInputError, type PolicyIssue } from '../errors.js';
 import { APPI_RENUMBERED_AT_MS } from '../internal/appi.js';
 import type { Citation, Decision } from '../model/decision.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
 import { formatJst } from '../time/jst.js';
 import { citationLabel, unreachable } from './citationLabel.js';
 import { APPI_TITLES, CIVIL_CODE_TITLES } from './lawTitles.js';
-import type { Locale } from './locale.js';
+import { isLocale, type Locale } from './locale.js';
 import { codeMessage, messagesFor } from './messages.js';
 
 function title(c: Citation, at: Date, versions: readonly TermsVersion[], locale: Locale): string | undefined {
@@ -36,6 +37,26 @@ export function explainDecision(
   locale: Locale,
   versions: readonly TermsVersion[],
 ): string {
+  // Fail closed on what cannot be explained: a locale the library has no messages in, or no decision at all.
+  const issues: PolicyIssue[] = [];
+  if (!isLocale(locale))
+    issues.push({ path: ['locale'], code: 'invalid-value', message: "locale must be 'ja' or 'en'" });
+  const d = decision as Partial<Decision> | null;
+  if (
+    typeof d !== 'object' ||
+    d === null ||
+    (d.effect !== 'permit' && d.effect !== 'deny') ||
+    !(d.at instanceof Date) ||
+    !Array.isArray(d.basis) ||
+    !Array.isArray(d.reasons) ||
+    !Array.isArray(d.obligations)
+  )
+    issues.push({
+      path: ['decision'],
+      code: 'invalid-type',
+      message: 'Expected a decision made by the policy',
+    });
+  if (issues.length) throw new PolicyInputError(issues, 'explanation');
   const m = messagesFor(locale);
   const codes = versions.find((v) => v.id === decision.terms)?.codes;
   const ja = locale === 'ja';

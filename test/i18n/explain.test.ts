@@ -6,6 +6,7 @@ import {
   DEFAULT_TERMS,
   explain,
   OBLIGATION_CODES,
+  PolicyInputError,
   REASON_CODES,
   terms20201201,
 } from '../../src/index.js';
@@ -99,5 +100,35 @@ describe('messages of codes', () => {
         const messages = Object.values(c.reasons).map((m) => m[locale]);
         expect(new Set(messages).size).toBe(messages.length);
       }
+  });
+});
+
+describe('explain: what cannot be explained', () => {
+  const decision = createPolicy().decide({
+    action: 'process',
+    data: measurement(),
+    at: '2021-06-01T10:00:00+09:00',
+  });
+
+  it.each(['fr', '', 'EN'])(
+    "refuses the locale '%s' with PolicyInputError at [locale], never a TypeError",
+    (locale) => {
+      expect(() => explain(decision, locale as never)).toThrow(PolicyInputError);
+      const error = (() => {
+        try {
+          createPolicy().explain(decision, locale as never);
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
+      expect(error).toBeInstanceOf(PolicyInputError);
+      expect((error as PolicyInputError).issues.map((i) => i.path)).toEqual([['locale']]);
+    },
+  );
+
+  it('refuses something that is not a decision', () => {
+    for (const bogus of [null, {}, { ...decision, at: 'yesterday' }])
+      expect(() => explain(bogus as never)).toThrow(PolicyInputError);
   });
 });
