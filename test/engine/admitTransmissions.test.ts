@@ -6,6 +6,7 @@ import {
   createPolicy,
   type DecisionLogEntry,
   type MeasurementRecord,
+  PolicyInputError,
   parseRecord,
   type Refusal,
 } from '../../src/index.js';
@@ -310,6 +311,112 @@ describe('admitTransmissions', () => {
       });
       expect(accepted).toHaveLength(1);
       expect(refused).toMatchObject([{ index: 1, reason: 'transmission-refused' }]);
+    });
+  });
+
+  describe('the options, read before any record (31(2))', () => {
+    const policy = createPolicy({ locale: 'en', clock: () => AT });
+
+    /** The issues of the PolicyInputError admitting `[wire()]` with `options` throws, as `[path, code]`. */
+    function optionIssues(options: unknown): [readonly (string | number)[], string][] {
+      try {
+        policy.admitTransmissions([wire()], options as never);
+      } catch (e) {
+        expect(e).toBeInstanceOf(PolicyInputError);
+        const issues = (e as PolicyInputError).issues;
+        for (const issue of issues) expect(issue.message).toMatch(/\S/);
+        return issues.map((i) => [i.path, i.code]);
+      }
+      throw new Error('expected a PolicyInputError, but nothing was thrown');
+    }
+
+    it('refuses options that are not an object, at the root', () => {
+      expect(optionIssues('now')).toEqual([[[], 'invalid-type']]);
+    });
+
+    it('refuses consents that are not a list, at [consents]', () => {
+      expect(optionIssues({ consents: written('C-9', AT_ISO) })).toEqual([[['consents'], 'invalid-type']]);
+    });
+
+    it('refuses a consent on file that names no contract, or a blank one, at its contractId', () => {
+      const { contractId: _none, ...withoutContract } = written('C-9', AT_ISO);
+      expect(optionIssues({ consents: [written('C-9', AT_ISO), withoutContract] })).toEqual([
+        [['consents', 1, 'contractId'], 'invalid-type'],
+      ]);
+      expect(optionIssues({ consents: [{ ...written('C-9', AT_ISO), contractId: ' ' }] })).toEqual([
+        [['consents', 0, 'contractId'], 'invalid-type'],
+      ]);
+    });
+
+    it('reports the fields of a consent on file at [consents, i, field], and an invalid instant at [at], together', () => {
+      expect(
+        optionIssues({
+          at: '2021-06-01T10:00:00',
+          consents: [{ contractId: 'C-9', from: 'nobody', form: 'written', grantedAt: AT_ISO }, 'yes'],
+        }),
+      ).toEqual([
+        [['at'], 'timestamp-without-offset'],
+        [['consents', 0, 'from'], 'invalid-value'],
+        [['consents', 1], 'invalid-type'],
+        [['consents', 1, 'contractId'], 'invalid-type'],
+      ]);
+    });
+
+    it('takes absent options as none: the clock’s instant and no consent on file', () => {
+      const admission = policy.admitTransmissions([wire(), wire({ id: 'm-p', personalData: 'yes' })]);
+      expect(admission.accepted.map((r) => r.id)).toEqual(['m-1']);
+      expect(admission.refused).toMatchObject([{ index: 1, id: 'm-p', reason: 'transmission-refused' }]);
+    });
+
+    it('prefers the provider’s written consent given at the instant of receipt to one given a millisecond after (31(2))', () => {
+      const personal = wire({ id: 'm-p', contractId: 'C-9', personalData: 'yes' });
+      const admission = policy.admitTransmissions([personal], {
+        at: AT,
+        consents: [written('C-9', AT_PLUS_1MS), written('C-9', AT_ISO)],
+      });
+      expect(admission.accepted.map((r) => r.id)).toEqual(['m-p']);
+    });
+
+    it('admits under the 2017-04-01 terms, which ask no consent, whatever consents are on file', () => {
+      const personal = wire({ id: 'm-p', contractId: 'C-9', personalData: 'yes' });
+      const admission = policy.admitTransmissions([personal], {
+        at: '2020-11-30T23:59:59.999+09:00',
+        consents: [written('C-9', AT_ISO)],
+      });
+      expect(admission.accepted.map((r) => r.id)).toEqual(['m-p']);
+    });
+
+    it('refuses a malformed record with its id when it has a string one, and without an id otherwise', () => {
+      const admission = policy.admitTransmissions([wire({ id: 'm-x', metric: 'humidity' }), { id: 42 }], {
+        at: AT,
+      });
+      expect(admission.refused).toEqual([
+        { index: 0, id: 'm-x', reason: 'malformed', issues: expect.any(Array) },
+        { index: 1, reason: 'malformed', issues: expect.any(Array) },
+      ]);
+    });
+
+    it('refuses a record of another kind as not measurement data, without deciding it (31(2))', () => {
+      const trend = {
+        kind: 'derived',
+        id: 'd-9',
+        sources: ['m-1'],
+        processedBy: 'provider',
+        processedAt: '2021-04-02T09:00:00+09:00',
+      };
+      expect(policy.admitTransmissions([trend], { at: AT }).refused).toEqual([
+        { index: 0, id: 'd-9', reason: 'not-measurement-data' },
+      ]);
+    });
+
+    it('decides with the consent on file that best answers the gate, and cites 31(2) when it falls short', () => {
+      const personal = wire({ id: 'm-p', contractId: 'C-9', personalData: 'yes' });
+      const late = written('C-9', AT_PLUS_1MS);
+      const oral: ConsentOnFile = { ...written('C-9', '2021-05-01T00:00:00+09:00'), form: 'oral' };
+      const refused = refusalAt(policy.admitTransmissions([personal], { at: AT, consents: [oral, late] }), 0);
+      expect(refused).toMatchObject({ reason: 'transmission-refused' });
+      if (refused.reason !== 'transmission-refused') return;
+      expect(refused.decision.basis.map((c) => [c.article, c.paragraph])).toContainEqual([31, 2]);
     });
   });
 });

@@ -65,6 +65,33 @@ describe('decideMany', () => {
     expect(decisions.every((d) => d.at.getTime() === at.getTime())).toBe(true);
   });
 
+  it('lets an error that is not about the input pass through unchanged, not as a PolicyInputError', () => {
+    const failing = new RangeError('the request store went away');
+    const request = {
+      get action(): 'process' {
+        throw failing;
+      },
+      data: raw,
+    };
+    expect(() => createPolicy().decideMany([request], { at })).toThrow(failing);
+  });
+
+  it('refuses a filter request without an action, before any record is read (SPEC §3)', () => {
+    const policy = createPolicy();
+    let read = 0;
+    function* records() {
+      read++;
+      yield raw;
+    }
+    expect(() => policy.filterPermitted(records(), { at } as never)).toThrow(PolicyInputError);
+    try {
+      policy.filterPermitted(records(), { at } as never);
+    } catch (e) {
+      expect((e as PolicyInputError).issues.map((i) => [i.path, i.code])).toEqual([[['action'], 'required']]);
+    }
+    expect(read).toBe(0);
+  });
+
   it('reads the clock once for the whole batch', () => {
     let reads = 0;
     const policy = createPolicy({
@@ -163,6 +190,21 @@ describe('filterPermitted', () => {
     }))
       ids.push(r.id);
     expect(ids).toEqual(['trend', 'trend-2']);
+  });
+
+  it('names the index of a malformed record of an async iterable in the path', async () => {
+    async function* cursor() {
+      yield trend;
+      yield { kind: 'derived', id: 'broken' };
+    }
+    const read = async () => {
+      for await (const _ of createPolicy().filterPermitted(cursor(), { action: 'use', purpose: 'x', at })) {
+      }
+    };
+    await expect(read()).rejects.toBeInstanceOf(PolicyInputError);
+    await read().catch((e: PolicyInputError) => {
+      expect(e.issues.every((i) => i.path[0] === 'records' && i.path[1] === 1)).toBe(true);
+    });
   });
 
   it('keeps its request while the consumer makes other decisions between records', () => {

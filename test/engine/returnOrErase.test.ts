@@ -371,6 +371,31 @@ describe('returnOrErase', () => {
       expect(paths(e)).toContainEqual(['contract', 'terminatedAt']);
     });
 
+    it('throws PolicyInputError for a request that is not an object, at the root and at requestedBy', () => {
+      const e = expectInputError(() => policy.returnOrErase([confidential()], 'please' as never));
+      expect(e.issues.map((i) => [i.path, i.code])).toEqual([
+        [[], 'invalid-type'],
+        [['requestedBy'], 'invalid-value'],
+      ]);
+    });
+
+    it('throws PolicyInputError for a contract that is not an object, at [contract]', () => {
+      const e = expectInputError(() =>
+        policy.returnOrErase([confidential()], { requestedBy: 'user', at: AT, contract: 'C-1' as never }),
+      );
+      expect(paths(e)).toEqual([['contract']]);
+    });
+
+    it('decides at the policy’s clock when the request names no instant (32(4))', () => {
+      const clocked = createPolicy({ clock: () => new Date('2025-06-01T00:00:00+09:00') });
+      const result = clocked.returnOrErase([confidential()], { requestedBy: 'user', contract: TERMINATED });
+      // 2025-06-01 is past the three years after 2022-03-31 that 32(5) keeps Art. 32 alive.
+      expect(result).toEqual({
+        returnAndErase: [],
+        notBound: [{ id: 's-1', reason: 'confidentiality-survival-ended' }],
+      });
+    });
+
     it('does not mutate the records it is given', () => {
       const input = confidentialInput({ id: 'raw' });
       const snapshot = structuredClone(input);

@@ -457,6 +457,181 @@ describe('checkTerms', () => {
       );
     });
   });
+
+  describe("each condition's value (SPEC §8: conditions as data, checked whole)", () => {
+    /** The issues of a rule whose condition is `condition`, as `[path below the condition, code]`. */
+    const conditionIssues = (condition: unknown, more: Record<string, unknown> = {}) =>
+      ruleIssues({ condition }, more).map(([path, code]) => [path.slice(3), code]);
+
+    it('accepts every kind of condition with a value of its kind', () => {
+      for (const condition of [
+        { justified: true },
+        { priorNoticeImpossible: true },
+        { privacyPolicyPurpose: true },
+        { designated: true },
+        { survivalEnded: true },
+        { holding: 'expired' },
+        { holding: 'extended' },
+        { personalData: ['none', 'possible', 'yes'] },
+        { legalBasis: ['law', 'authority-request'] },
+        { consent: { from: 'discloser' } },
+        { consent: { from: 'person', forms: ['oral'] } },
+        { consent: { from: 'third-party', forms: ['written', 'electronic'] } },
+        { recipient: 'discloser' },
+        { recipient: 'person' },
+        { exception: 'already-held' },
+        { exception: 'obtained-from-third-party' },
+        { exception: 'independently-developed' },
+        { exception: 'public' },
+        { disclosedBy: 'actor' },
+        { disclosedBy: 'user' },
+        { disclosedBy: 'provider' },
+        { any: [{ justified: true }] },
+        { not: { designated: true } },
+      ])
+        expect(conditionIssues(condition), JSON.stringify(condition)).toEqual([]);
+    });
+
+    it('refuses a flag condition whose value is not true, at its key', () => {
+      for (const key of [
+        'justified',
+        'priorNoticeImpossible',
+        'privacyPolicyPurpose',
+        'designated',
+        'survivalEnded',
+      ])
+        expect(conditionIssues({ [key]: false }), key).toEqual([[[key], 'invalid-condition']]);
+    });
+
+    it('refuses personalData or legalBasis lists that are empty or name an unknown value, at the value', () => {
+      expect(conditionIssues({ personalData: [] })).toEqual([[['personalData'], 'invalid-rule']]);
+      expect(conditionIssues({ personalData: ['none', 'maybe'] })).toEqual([
+        [['personalData', 1], 'invalid-rule'],
+      ]);
+      expect(conditionIssues({ legalBasis: 'law' })).toEqual([[['legalBasis'], 'invalid-rule']]);
+      expect(conditionIssues({ legalBasis: ['court-order'] })).toEqual([[['legalBasis', 0], 'invalid-rule']]);
+    });
+
+    it('refuses a consent condition without a known party, or with forms that are not a non-empty list', () => {
+      expect(conditionIssues({ consent: { from: 'nobody' } })).toEqual([[['consent'], 'invalid-condition']]);
+      expect(conditionIssues({ consent: 'user' })).toEqual([[['consent'], 'invalid-condition']]);
+      expect(conditionIssues({ consent: { from: 'user', forms: [] } })).toEqual([
+        [['consent', 'forms'], 'invalid-rule'],
+      ]);
+    });
+
+    it('refuses a recipient, exception or disclosedBy condition naming an unknown value (32(1))', () => {
+      expect(conditionIssues({ recipient: 'user' })).toEqual([[['recipient'], 'invalid-condition']]);
+      expect(conditionIssues({ exception: 'forgotten' })).toEqual([[['exception'], 'invalid-condition']]);
+      expect(conditionIssues({ disclosedBy: 'subcontractor' })).toEqual([
+        [['disclosedBy'], 'invalid-condition'],
+      ]);
+    });
+
+    it('refuses all or any without a non-empty list of conditions', () => {
+      expect(conditionIssues({ all: [] })).toEqual([[['all'], 'invalid-condition']]);
+      expect(conditionIssues({ any: { justified: true } })).toEqual([[['any'], 'invalid-condition']]);
+    });
+
+    it('accepts conditions nested 16 deep and refuses one nested deeper, at the innermost', () => {
+      const nested = (depth: number): unknown =>
+        depth === 0 ? { justified: true } : { not: nested(depth - 1) };
+      expect(conditionIssues(nested(16))).toEqual([]);
+      const deep = conditionIssues(nested(17));
+      expect(deep).toEqual([[Array.from({ length: 17 }, () => 'not'), 'invalid-condition']]);
+    });
+  });
+
+  describe('the articles and codes of a version, checked exactly (SPEC §8)', () => {
+    const summary = { ja: '要約', en: 'A summary' };
+
+    it('keys articles by a number from 1 written plainly: not 0, not 01, not 1a, not a1', () => {
+      for (const key of ['0', '01', '1a', 'a1'])
+        expect(issuesOf(version({ articles: { [key]: { title: summary, summary } } })), key).toEqual([
+          [['articles', key], 'invalid-terms-version'],
+        ]);
+      expect(issuesOf(version({ articles: { 130: { title: summary, summary } } }))).toEqual([]);
+    });
+
+    it('refuses an article that is not an object once, at its key, and a bad summary at its own path', () => {
+      expect(issuesOf(version({ articles: { 13: 'Use of measurement data' } }))).toEqual([
+        [['articles', '13'], 'invalid-terms-version'],
+      ]);
+      expect(issuesOf(version({ articles: { 13: { title: summary, summary: 'short' } } }))).toEqual([
+        [['articles', '13', 'summary'], 'invalid-terms-version'],
+      ]);
+    });
+
+    it('takes a code only as a string: a list holding a known code is no code (SPEC §3 codes)', () => {
+      expect(ruleIssues({ reason: ['not-granted'] })).toEqual([
+        [['rules', 1, 'reason'], 'unknown-reason-code'],
+      ]);
+      expect(
+        ruleIssues({ obligations: [{ code: ['use-within-purpose'], basis: { source: 'contract' } }] }),
+      ).toEqual([[['rules', 1, 'obligations', 0, 'code'], 'unknown-obligation-code']]);
+      expect(issuesOf(version({ returnDuty: ['return-or-erase-on-request'] }))).toEqual([
+        [['returnDuty'], 'unknown-obligation-code'],
+      ]);
+    });
+
+    it('counts the problems beyond the first 100 in the message of the last issue', () => {
+      const rules = Array.from({ length: 53 }, (_, i) =>
+        rule({ id: `r${i}`, effect: 'allow', reason: 'nope' }),
+      );
+      const { issues } = checkTerms(version({ rules }));
+      expect(issues[100]?.message).toBe('6 more issues not listed');
+    });
+  });
+
+  describe('the value it returns (SPEC §7)', () => {
+    it('keeps effectiveFrom and noticeGivenAt among the keys of the version, so spreading it keeps them', () => {
+      const defined = defineTerms(version());
+      expect(Object.keys(defined)).toEqual(expect.arrayContaining(['effectiveFrom', 'noticeGivenAt']));
+      const spread = { ...defined };
+      expect(spread.effectiveFrom).toEqual(new Date('2030-04-01T00:00:00+09:00'));
+      expect(spread.noticeGivenAt).toEqual(new Date('2030-01-15T00:00:00+09:00'));
+    });
+
+    it('gives rules and articles plain objects, and the codes tables no prototype', () => {
+      const defined = defineTerms(version());
+      expect(Object.getPrototypeOf(defined.rules[0])).toBe(Object.prototype);
+      expect(Object.getPrototypeOf(defined.articles[13])).toBe(Object.prototype);
+      expect(Object.getPrototypeOf(defined.codes.reasons)).toBeNull();
+      expect(Object.getPrototypeOf(defined.codes.obligations)).toBeNull();
+    });
+
+    it('drops rule fields given as undefined rather than keeping them as keys', () => {
+      const defined = defineTerms(
+        version({ rules: [RULE, rule({ when: undefined, condition: undefined })] }),
+      );
+      expect(Object.keys(defined.rules[1] as object)).not.toContain('when');
+      expect(Object.keys(defined.rules[1] as object)).not.toContain('condition');
+    });
+  });
+
+  describe('the messages of its issues (SPEC §3: every issue has a message)', () => {
+    it('names what a list may not be, and the unknown value without the plural', () => {
+      const { issues } = checkTerms(version({ rules: [RULE, rule({ kinds: ['diary'], actors: [] })] }));
+      expect(issues.map((i) => i.message)).toEqual([
+        'Unknown kind: diary',
+        'actors must be a non-empty array',
+      ]);
+    });
+
+    it('names a rule id that is used twice, and does not count rules without an id as sharing one', () => {
+      const { issues } = checkTerms(version({ rules: [RULE, rule(), rule()] }));
+      expect(issues).toEqual([
+        { path: ['rules', 2, 'id'], code: 'duplicate-rule-id', message: 'Rule id test/rule is used twice' },
+      ]);
+      const withoutIds = checkTerms(
+        version({ rules: [RULE, rule({ id: undefined }), rule({ id: undefined })] }),
+      );
+      expect(withoutIds.issues.map((i) => [i.path, i.code])).toEqual([
+        [['rules', 1, 'id'], 'invalid-rule'],
+        [['rules', 2, 'id'], 'invalid-rule'],
+      ]);
+    });
+  });
 });
 
 describe('defineTerms', () => {
