@@ -155,7 +155,8 @@ export function admitWith(
     index++;
     const parsed = isParsed(input) ? { success: true as const, data: input } : safeParseRecord(input);
     if (!parsed.success) {
-      const id = (input as { id?: unknown } | null)?.id;
+      // Named by its own id only: a polluted prototype's is none (SPEC §7).
+      const id = isObject(input) ? readProperty(input, 'id') : undefined;
       result.refused.push({
         index,
         ...(typeof id === 'string' && { id }),

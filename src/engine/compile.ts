@@ -163,10 +163,6 @@ const reaches = (rule: Rule, recipient: string, purpose: string): boolean =>
   (rule.purposes === undefined || (rule.purposes as readonly string[]).includes(purpose));
 
 /**
- * A terms version compiled for one locale. `cell` is the lookup a decision makes; `bucket` and `cells` serve
- * analysis, which walks the same table.
- */
-/**
  * The place of a (kind, actor, action) in a version's table. The vocabularies are short closed lists, so their
  * positions index an array: a decision's lookup is arithmetic and at most one map lookup, for its purpose.
  */

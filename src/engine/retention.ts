@@ -36,12 +36,7 @@ export function retentionOf(core: DecisionCore, instantOf: InstantOf) {
       const atMs =
         at === undefined ? instantOf(undefined, 'retention query') : readInstantAt(at, issues, 'at');
       if (data === undefined || atMs === undefined)
-        throw new PolicyInputError(
-          issues
-            .all()
-            .map((i) => (i.path[0] === 'data' ? { ...i, path: ['record', ...i.path.slice(1)] } : i)),
-          'retention query',
-        );
+        throw new PolicyInputError(issues.all(), 'retention query');
       return statusUnder(data, atMs, periodAt(atMs));
     },
     sweepRetention,
