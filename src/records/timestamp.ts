@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PolicyInputError } from '../errors.js';
 import { timeOf } from '../internal/timeOf.js';
 import { dayNumber, daysInMonth } from '../time/calendar.js';
 
@@ -128,6 +129,25 @@ export function readInstant(input: unknown): number | InstantProblem {
   } else return 'invalid-type';
   if (typeof ms === 'number' && ms > LATEST_MS) return 'instant-out-of-range';
   return ms;
+}
+
+/**
+ * Reads an instant the way every entry point of the library reads one, and returns it as a new `Date`: a `Date` by
+ * its internal time value, or an ISO-8601 date-time string with an offset (`Z`, `±hh:mm` or `±hhmm`; a lower-case
+ * `t`/`z`, a space separator and a comma fraction as RFC 3339 allows). A day that does not exist is refused rather
+ * than rolled over, digits past the millisecond are cut, and an instant after the year 9999 is refused. The command
+ * line reads its `--at` and `<start>` with this same function.
+ *
+ * @throws {PolicyInputError} with one issue whose code says why (`invalid-timestamp`, `timestamp-without-offset`,
+ *   `impossible-date`, `invalid-date`, `invalid-type`, `instant-out-of-range`).
+ * @example
+ * parseInstant('2021-03-15T10:00:00+09:00').toISOString() //=> '2021-03-15T01:00:00.000Z'
+ * parseInstant('2021-03-15t01:00:00,5z').toISOString() //=> '2021-03-15T01:00:00.500Z'
+ */
+export function parseInstant(value: Date | string): Date {
+  const ms = readInstant(value);
+  if (typeof ms === 'number') return new Date(ms);
+  throw new PolicyInputError([{ path: [], code: ms, message: INSTANT_MESSAGES[ms] }], 'instant');
 }
 
 /**

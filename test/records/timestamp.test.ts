@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoInstant, timestamp } from '../../src/records/timestamp.js';
+import { PolicyInputError } from '../../src/errors.js';
+import { parseInstant, parseIsoInstant, timestamp } from '../../src/records/timestamp.js';
 
 /** The problem code `timestamp` reports for an input, or `undefined` when it accepts it. */
 function problemOf(input: unknown): string | undefined {
@@ -189,5 +190,34 @@ describe('timestamp', () => {
   it('refuses an invalid Date object (invalid-date)', () => {
     expect(problemOf(new Date(Number.NaN))).toBe('invalid-date');
     expect(problemOf(new Date('2021-02-30T10:00:00+09:00 nonsense'))).toBe('invalid-date');
+  });
+});
+
+describe('parseInstant (the one instant reader, the CLI uses it too)', () => {
+  it('reads an ISO-8601 string with an offset, in the forms RFC 3339 allows', () => {
+    expect(parseInstant('2021-03-15T10:00:00+09:00').toISOString()).toBe('2021-03-15T01:00:00.000Z');
+    expect(parseInstant('2021-03-15t01:00:00,5z').toISOString()).toBe('2021-03-15T01:00:00.500Z');
+  });
+
+  it('copies a Date by its internal time value', () => {
+    const d = new Date('2021-03-15T01:00:00Z');
+    d.getTime = () => 0;
+    const read = parseInstant(d);
+    expect(read).not.toBe(d);
+    expect(Date.prototype.getTime.call(read)).toBe(Date.UTC(2021, 2, 15, 1));
+  });
+
+  it.each([
+    ['2021-03-15T10:00:00', 'timestamp-without-offset'],
+    ['2021-02-29T10:00:00+09:00', 'impossible-date'],
+    ['9999-12-31T23:59:59.999-23:59', 'instant-out-of-range'],
+    ['soon', 'invalid-timestamp'],
+  ])('refuses %s with PolicyInputError [%s]', (text, code) => {
+    expect(() => parseInstant(text)).toThrow(PolicyInputError);
+    try {
+      parseInstant(text);
+    } catch (e) {
+      expect((e as PolicyInputError).issues.map((i) => i.code)).toEqual([code]);
+    }
   });
 });
