@@ -84,8 +84,8 @@ export {
 } from './records/measurement.js';
 export { parseRecord, type SafeParseRecordResult, safeParseRecord } from './records/parseRecord.js';
 export { type ProviderContentRecord, providerContentRecord } from './records/providerContent.js';
-export { parseInstant } from './records/timestamp.js';
 export { type StatisticalRecord, statisticalRecord } from './records/statistical.js';
+export { parseInstant } from './records/timestamp.js';
 export { type UserInformationRecord, userInformationRecord } from './records/userInformation.js';
 export type {
   ConsentInput,
