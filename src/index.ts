@@ -97,7 +97,12 @@ export type {
   ValidRequest,
 } from './request/types.js';
 export type { RetentionStatus } from './retention/retentionStatus.js';
-export type { RetentionEntry, RetentionSweep } from './retention/sweepRetention.js';
+export type {
+  MalformedRecord,
+  RetentionEntry,
+  RetentionSweep,
+  SweepOptions,
+} from './retention/sweepRetention.js';
 export type { Condition, ConsentFrom, HoldingState } from './terms/condition.js';
 export { DEFAULT_TERMS } from './terms/defaultTerms.js';
 export { defineTerms } from './terms/defineTerms.js';

@@ -7,7 +7,7 @@ import { measurementHolding } from '../retention/measurementHolding.js';
 import type { Condition, ConsentFrom } from '../terms/condition.js';
 import type { RuleEnvironment } from '../terms/rule.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
-import { civilCodePeriod } from '../time/civilCodePeriod.js';
+import { periodEndMs } from '../time/civilCodePeriod.js';
 
 // The one interpreter of condition records (src/terms/condition.ts), run once per rule when a version is compiled:
 // it turns each record into a test of a snapshot. A record is read by its single own key, so nothing inherited
@@ -101,7 +101,7 @@ export function compileCondition(c: Condition, version: TermsVersion, env: RuleE
       if (period === undefined) return () => false;
       return (s) => {
         const ended = s.contract?.terminatedAtMs;
-        return ended !== undefined && s.atMs >= civilCodePeriod(new Date(ended), period).endsAt.getTime();
+        return ended !== undefined && s.atMs >= periodEndMs(ended, period);
       };
     }
     case 'holding': {

@@ -9,7 +9,7 @@ import { readInstant } from '../records/timestamp.js';
 import { type RequestDefaults, readCall, readRequest } from '../request/readRequest.js';
 import type { DecisionRequest } from '../request/types.js';
 import type { RetentionStatus } from '../retention/retentionStatus.js';
-import type { RetentionSweep } from '../retention/sweepRetention.js';
+import type { RetentionSweep, SweepOptions } from '../retention/sweepRetention.js';
 import type { RuleEnvironment } from '../terms/rule.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
 import { type Admission, type AdmitOptions, admitWith } from './admitTransmissions.js';
@@ -80,9 +80,13 @@ export interface Policy {
   /** Where a record stands under the holding period of the version in force at `at` (13(4)). */
   retentionStatus(record: DataRecord | DataRecordInput, at?: Date | string): RetentionStatus;
   /** Sorts records by their holding state at `at` under the version in force then. */
-  sweepRetention(records: Iterable<unknown>, at?: Date | string): RetentionSweep;
+  sweepRetention(records: Iterable<unknown>, at?: Date | string, options?: SweepOptions): RetentionSweep;
   /** The same sort over an async iterable, read one record at a time. */
-  sweepRetention(records: AsyncIterable<unknown>, at?: Date | string): Promise<RetentionSweep>;
+  sweepRetention(
+    records: AsyncIterable<unknown>,
+    at?: Date | string,
+    options?: SweepOptions,
+  ): Promise<RetentionSweep>;
   /** The receipt instant below which measurement data without extensions has expired at `at`. */
   retentionCutoff(at?: Date | string): Date;
   /** Who owns a result made from data (30(3)): the party that used or processed it, or `null` with the reason. */

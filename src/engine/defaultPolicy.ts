@@ -5,7 +5,7 @@ import type { DataRecord, DataRecordInput } from '../records/dataRecord.js';
 import type { MeasurementRecord, MeasurementRecordInput } from '../records/measurement.js';
 import type { DecisionRequest } from '../request/types.js';
 import type { RetentionStatus } from '../retention/retentionStatus.js';
-import type { RetentionSweep } from '../retention/sweepRetention.js';
+import type { RetentionSweep, SweepOptions } from '../retention/sweepRetention.js';
 import type { Admission, AdmitOptions } from './admitTransmissions.js';
 import type { FilterRequest } from './batch.js';
 import { createPolicy, type DecisionContext, type Policy } from './createPolicy.js';
@@ -185,12 +185,23 @@ export function retentionStatus(record: DataRecord | DataRecordInput, at?: Date 
  * policy. Takes any iterable, or an async iterable (a database cursor, an NDJSON stream) and then returns a
  * promise. Records are read one at a time and only ids and due dates are kept.
  *
- * @throws {PolicyInputError} at the first malformed record, with its index in the path; nothing is swept then.
+ * A malformed record fails the sweep (fail closed) unless `options.onMalformed` is `'collect'`: then it is listed
+ * in `malformed` with its index, its id and its issues, and the sweep goes on; every record read is in exactly one
+ * of `keep`, `extended`, `expired` and `malformed`.
+ *
+ * @throws {PolicyInputError} at the first malformed record, with its index in the path, unless collecting;
+ *   nothing is swept then.
  * @example
  * const { keep, expired } = sweepRetention(records, '2022-03-16T00:00:00+09:00');
  * expired.map((e) => e.id) //=> ['kanto-sub-07/leak/2021-03-15T10:00']
+ * sweepRetention([reading, { id: 'm-9' }], '2022-03-16T00:00:00+09:00', { onMalformed: 'collect' })
+ *   .malformed.map((m) => [m.index, m.id]) //=> [[1, 'm-9']]
  */
-export function sweepRetention(records: Iterable<unknown>, at?: Date | string): RetentionSweep;
+export function sweepRetention(
+  records: Iterable<unknown>,
+  at?: Date | string,
+  options?: SweepOptions,
+): RetentionSweep;
 /**
  * The same sort over an async iterable, read one record at a time: a promise of the sweep.
  *
@@ -199,18 +210,24 @@ export function sweepRetention(records: Iterable<unknown>, at?: Date | string): 
  * (await sweepRetention(cursor(), new Date('2022-03-16T00:00:00+09:00'))).expired.map((e) => e.id)
  * //=> ['kanto-sub-07/leak/2021-03-15T10:00']
  */
-export function sweepRetention(records: AsyncIterable<unknown>, at?: Date | string): Promise<RetentionSweep>;
+export function sweepRetention(
+  records: AsyncIterable<unknown>,
+  at?: Date | string,
+  options?: SweepOptions,
+): Promise<RetentionSweep>;
 /**
  * Both overloads: an iterable with `Symbol.asyncIterator` is swept asynchronously, any other synchronously.
  *
  * @example
- * sweepRetention([], new Date('2022-03-16T00:00:00+09:00')) //=> { keep: [], extended: [], expired: [] }
+ * sweepRetention([], new Date('2022-03-16T00:00:00+09:00'))
+ * //=> { keep: [], extended: [], expired: [], malformed: [] }
  */
 export function sweepRetention(
   records: Iterable<unknown> | AsyncIterable<unknown>,
   at?: Date | string,
+  options?: SweepOptions,
 ): RetentionSweep | Promise<RetentionSweep> {
-  return policy().sweepRetention(records as Iterable<unknown>, at);
+  return policy().sweepRetention(records as Iterable<unknown>, at, options);
 }
 
 /**

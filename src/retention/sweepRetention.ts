@@ -1,4 +1,4 @@
-import { PolicyInputError } from '../errors.js';
+import { PolicyInputError, type PolicyIssue } from '../errors.js';
 import { timeOf } from '../internal/timeOf.js';
 import type { DataRecord } from '../records/dataRecord.js';
 import { safeParseRecord } from '../records/parseRecord.js';
@@ -20,17 +20,72 @@ export interface RetentionEntry {
 }
 
 /**
+ * A record a sweep could not read, listed when the sweep was asked to collect them: its place in the input, its
+ * `id` when the input has one as a plain string (read without calling a getter), and why it is malformed (at most
+ * 10 issues, then one `too-many-issues` counting the rest).
+ *
+ * @example
+ * const { malformed } = sweepRetention([{ id: 'm-9', kind: 'measurement' }], '2022-03-16T00:00:00+09:00', {
+ *   onMalformed: 'collect',
+ * });
+ * const first: MalformedRecord | undefined = malformed[0];
+ * [first?.index, first?.id] //=> [0, 'm-9']
+ */
+export interface MalformedRecord {
+  readonly index: number;
+  readonly id: string | null;
+  readonly issues: readonly PolicyIssue[];
+}
+
+/**
  * A sweep's result, by state: records to keep (within their period, or not limited by it), records held
- * under an extension, and expired records (their `dueAt` is when holding ended).
+ * under an extension, expired records (their `dueAt` is when holding ended), and the malformed records when the
+ * sweep collects them (always empty otherwise). Every input record is in exactly one list:
+ * `keep.length + extended.length + expired.length + malformed.length` is the number of records read.
  *
  * @example
  * const sweep: RetentionSweep = sweepRetention([reading], new Date('2022-03-16T00:00:00+09:00'));
- * [sweep.keep.length, sweep.extended.length, sweep.expired.length] //=> [0, 0, 1]
+ * [sweep.keep.length, sweep.extended.length, sweep.expired.length, sweep.malformed.length] //=> [0, 0, 1, 0]
  */
 export interface RetentionSweep {
   readonly keep: RetentionEntry[];
   readonly extended: RetentionEntry[];
   readonly expired: RetentionEntry[];
+  readonly malformed: MalformedRecord[];
+}
+
+/**
+ * How a sweep treats a malformed record. `'throw'` (the default) fails closed: the sweep stops with
+ * `PolicyInputError`, the record's index in the issues' paths, and returns nothing. `'collect'` lists it in
+ * `malformed` and goes on, for a nightly job that must not stop at one bad row — and must then look at that list.
+ *
+ * @example
+ * const options: SweepOptions = { onMalformed: 'collect' };
+ */
+export interface SweepOptions {
+  readonly onMalformed?: 'throw' | 'collect' | undefined;
+}
+
+/** A malformed record's issues listed in a sweep: a million bad rows stay a bounded report per row. */
+const MAX_ISSUES_PER_RECORD = 10;
+
+const capIssues = (issues: readonly PolicyIssue[]): PolicyIssue[] =>
+  issues.length <= MAX_ISSUES_PER_RECORD
+    ? [...issues]
+    : [
+        ...issues.slice(0, MAX_ISSUES_PER_RECORD),
+        { path: [], code: 'too-many-issues', message: 'More issues of this record are not listed' },
+      ];
+
+/** A malformed input's id: an own data property holding a string, read without calling any getter. */
+function idOf(input: unknown): string | null {
+  if (typeof input !== 'object' || input === null) return null;
+  try {
+    const d = Object.getOwnPropertyDescriptor(input, 'id');
+    return d !== undefined && 'value' in d && typeof d.value === 'string' ? d.value : null;
+  } catch {
+    return null; // a Proxy whose trap throws
+  }
 }
 
 const DAY_MS = 86_400_000;
@@ -40,8 +95,9 @@ const DAY_MS = 86_400_000;
 const JST_OFFSET_MS = 9 * 3_600_000;
 
 /** Sorts records by their holding state at `atMs` under `period` (`undefined`: nothing limits holding). */
-export function sweeper(atMs: number, period: PeriodLength | undefined) {
-  const result: RetentionSweep = { keep: [], extended: [], expired: [] };
+export function sweeper(atMs: number, period: PeriodLength | undefined, options?: SweepOptions) {
+  const collect = options?.onMalformed === 'collect';
+  const result: RetentionSweep = { keep: [], extended: [], expired: [], malformed: [] };
   const ends = new Map<number, number>();
   const endOf = (receivedMs: number, p: PeriodLength): number => {
     const local = receivedMs + JST_OFFSET_MS;
@@ -71,11 +127,16 @@ export function sweeper(atMs: number, period: PeriodLength | undefined) {
     if (isParsed(input)) record = input;
     else {
       const parsed = safeParseRecord(input);
-      if (!parsed.success)
-        throw new PolicyInputError(
-          parsed.issues.map((i) => ({ ...i, path: [index, ...i.path] })),
-          `record at index ${index}`,
-        );
+      if (!parsed.success) {
+        if (!collect)
+          throw new PolicyInputError(
+            parsed.issues.map((i) => ({ ...i, path: [index, ...i.path] })),
+            `record at index ${index}`,
+          );
+        result.malformed.push({ index, id: idOf(input), issues: capIssues(parsed.issues) });
+        index++;
+        return;
+      }
       record = parsed.data;
     }
     index++;

@@ -37,6 +37,9 @@ const UNITS = ['years', 'months', 'weeks', 'days'] as const;
 
 // Far beyond any period the terms set, and inside what a Date can hold.
 const MAX_DAYS = 3_650_000;
+// The calendar a period is reckoned in, as day numbers: 0000-01-01 to the day after 9999-12-31 (JST).
+const FIRST_DAY = dayNumber({ year: 0, month: 1, day: 1 });
+const AFTER_LAST_DAY = dayNumber({ year: 10000, month: 1, day: 1 });
 
 function lengthIssues(start: unknown, length: PeriodLength | undefined): PolicyIssue[] {
   const issues: PolicyIssue[] = [];
@@ -88,7 +91,8 @@ function lengthIssues(start: unknown, length: PeriodLength | undefined): PolicyI
  * within which someone must act, and a holding period under 13(4) is a limit on keeping data, not a deadline
  * for an act, so deleting data is due at the end of the last day whatever the day of the week.
  *
- * @throws {PolicyInputError} for an invalid start, or a length that is not a positive whole number of units.
+ * @throws {PolicyInputError} for an invalid start, a length that is not a positive whole number of units, or a period
+ *   that starts or ends outside the years 0000–9999 in Japan time (`period-out-of-range`).
  * @example
  * civilCodePeriod(new Date('2021-03-15T10:00:00+09:00'), { years: 1 })
  * //=> { firstDay: '2021-03-16', lastDay: '2022-03-15', endsAt: 2022-03-16T00:00:00+09:00 }
@@ -97,8 +101,38 @@ function lengthIssues(start: unknown, length: PeriodLength | undefined): PolicyI
 export function civilCodePeriod(start: Date, length: PeriodLength): CivilCodePeriod {
   const issues = lengthIssues(start, length);
   if (issues.length) throw new PolicyInputError(issues, 'period');
+  const { firstDay, end } = reckon(timeOf(start), length);
+  if (firstDay < FIRST_DAY || end > AFTER_LAST_DAY)
+    throw new PolicyInputError(
+      [
+        {
+          path: ['start'],
+          code: 'period-out-of-range',
+          message:
+            'A period is reckoned from 0000-01-01 to 9999-12-31 in Japan time; this one starts or ends outside',
+        },
+      ],
+      'period',
+    );
+  return {
+    firstDay: isoDate(calendarDate(firstDay)),
+    lastDay: isoDate(calendarDate(end - 1)),
+    endsAt: new Date(jstMidnightMs(end)),
+  };
+}
 
-  const { day: startDay, msIntoDay } = jstDay(timeOf(start));
+/**
+ * The exclusive instant a period from `startMs` ends, as epoch milliseconds, for a length already checked (a terms
+ * version's) and an instant the library has read (at most 9999-12-31T23:59:59.999Z): the same reckoning as
+ * {@link civilCodePeriod}, as a number, for the decisions and sweeps that run it per record.
+ */
+export function periodEndMs(startMs: number, length: PeriodLength): number {
+  return jstMidnightMs(reckon(startMs, length).end);
+}
+
+/** The reckoning: the first day counted and the day after the last, as day numbers (JST). */
+function reckon(startMs: number, length: PeriodLength): { firstDay: number; end: number } {
+  const { day: startDay, msIntoDay } = jstDay(startMs);
   const firstDay = msIntoDay === 0 ? startDay : startDay + 1;
 
   // `end` is the day after the last day: the corresponding day, or the 1st after a month with no such day.
@@ -108,17 +142,11 @@ export function civilCodePeriod(start: Date, length: PeriodLength): CivilCodePer
     const first: CalendarDate = calendarDate(firstDay);
     const index = first.year * 12 + (first.month - 1) + months;
     const year = Math.floor(index / 12);
-    const month = (index % 12) + 1;
+    const month = index - year * 12 + 1;
     end =
       first.day <= daysInMonth(year, month)
         ? dayNumber({ year, month, day: first.day })
         : dayNumber({ year, month, day: daysInMonth(year, month) }) + 1;
   }
-  end += (length.weeks ?? 0) * 7 + (length.days ?? 0);
-
-  return {
-    firstDay: isoDate(calendarDate(firstDay)),
-    lastDay: isoDate(calendarDate(end - 1)),
-    endsAt: new Date(jstMidnightMs(end)),
-  };
+  return { firstDay, end: end + (length.weeks ?? 0) * 7 + (length.days ?? 0) };
 }

@@ -1,4 +1,4 @@
-import { civilCodePeriod, type PeriodLength } from './civilCodePeriod.js';
+import { type PeriodLength, periodEndMs } from './civilCodePeriod.js';
 
 /** A decision to hold data past its period: taken at `decidedAtMs`, until `untilMs` (exclusive; Infinity: no end). */
 export interface HoldingExtension {
@@ -19,7 +19,7 @@ export interface HoldingState {
 /** The exclusive instant a holding period from `receivedMs` ends (Civil Code reckoning, JST). NaN in, NaN out. */
 export function holdingEndMs(receivedMs: number, period: PeriodLength): number {
   if (Number.isNaN(receivedMs)) return Number.NaN;
-  return civilCodePeriod(new Date(receivedMs), period).endsAt.getTime();
+  return periodEndMs(receivedMs, period);
 }
 
 /**

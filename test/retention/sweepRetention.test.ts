@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   type DataRecord,
@@ -59,6 +60,7 @@ const RECORDS: readonly DataRecord[] = [
 ];
 
 const EXPECTED: RetentionSweep = {
+  malformed: [],
   keep: [
     { id: 'm-keep', dueAt: d('2022-03-17T00:00:00+09:00') },
     { id: 'd-1', dueAt: null },
@@ -118,11 +120,13 @@ describe('sweepRetention', () => {
         keep: [{ id: 'm-1', dueAt: d('2022-03-16T00:00:00+09:00') }],
         extended: [],
         expired: [],
+        malformed: [],
       });
       expect(sweepRetention(one, d('2022-03-16T00:00:00+09:00'))).toEqual({
         keep: [],
         extended: [],
         expired: [{ id: 'm-1', dueAt: d('2022-03-16T00:00:00+09:00') }],
+        malformed: [],
       });
     });
 
@@ -145,7 +149,7 @@ describe('sweepRetention', () => {
     });
 
     it('returns empty lists for no records', () => {
-      expect(sweepRetention([], AT)).toEqual({ keep: [], extended: [], expired: [] });
+      expect(sweepRetention([], AT)).toEqual({ keep: [], extended: [], expired: [], malformed: [] });
     });
 
     it('takes `at` from the clock when it is omitted', () => {
@@ -257,5 +261,87 @@ describe('sweepRetention: an invalid instant and shared due dates', () => {
     expect(sweep.keep[0]?.dueAt).toEqual(d('2022-03-16T00:00:00+09:00'));
     expect(sweep.keep[2]?.dueAt).toBe(sweep.keep[0]?.dueAt);
     expect(Object.isFrozen(sweep.keep[0]?.dueAt)).toBe(true);
+  });
+});
+
+describe("sweepRetention({ onMalformed: 'collect' }): a nightly job that does not stop at one bad row", () => {
+  const collect = { onMalformed: 'collect' } as const;
+
+  it('lists a malformed record with its index, its id and its issues, and sweeps the rest', () => {
+    const sweep = sweepRetention([RECORDS[0], MALFORMED, null, ...RECORDS.slice(1)], AT, collect);
+    expect(sweep.malformed.map((m) => [m.index, m.id])).toEqual([
+      [1, 'm-bad'],
+      [2, null],
+    ]);
+    expect(sweep.malformed[0]?.issues.map((i) => [i.path, i.code])).toEqual([
+      [['receivedAt'], 'timestamp-without-offset'],
+    ]);
+    const { malformed: _, ...states } = sweep;
+    expect(states).toEqual({ keep: EXPECTED.keep, extended: EXPECTED.extended, expired: EXPECTED.expired });
+  });
+
+  it('collects from an async cursor too', async () => {
+    const sweep = await sweepRetention(stream([MALFORMED, RECORDS[0]]), AT, collect);
+    expect(sweep.malformed.map((m) => m.index)).toEqual([0]);
+    expect(sweep.expired.map((e) => e.id)).toEqual(['m-expired']);
+  });
+
+  it('still fails closed by default, and with onMalformed: throw', () => {
+    expect(() => sweepRetention([MALFORMED], AT)).toThrow(PolicyInputError);
+    expect(() => sweepRetention([MALFORMED], AT, { onMalformed: 'throw' })).toThrow(PolicyInputError);
+  });
+
+  it('refuses an onMalformed it does not know, rather than reading it as the default', () => {
+    for (const options of [{ onMalformed: 'skip' }, 'collect', null]) {
+      const error = inputErrorOf(() => sweepRetention([], AT, options as never));
+      expect(error.issues[0]?.code).toMatch(/^invalid-(value|type)$/);
+    }
+  });
+
+  it("reads a malformed record's id without calling its getters", () => {
+    let calls = 0;
+    const record = {
+      kind: 'measurement',
+      get id() {
+        calls++;
+        return 'm-getter';
+      },
+    };
+    const sweep = sweepRetention([record], AT, collect);
+    expect(sweep.malformed[0]?.id).toBeNull();
+    expect(calls).toBe(1); // the parser's one reading, none for the report
+  });
+
+  it('bounds the issues it lists per record: a million empty sources are ten issues and a count', () => {
+    const huge = {
+      kind: 'statistical',
+      id: 's-huge',
+      createdAt: '2021-04-01T09:00:00+09:00',
+      sources: new Array(1_000_000).fill(''),
+    };
+    const sweep = sweepRetention([huge], AT, collect);
+    const issues = sweep.malformed[0]?.issues ?? [];
+    expect(issues).toHaveLength(11);
+    expect(issues.at(-1)?.code).toBe('too-many-issues');
+  });
+
+  it('accounts for every record: keep + extended + expired + malformed = input', () => {
+    const pool = [
+      ...RECORDS,
+      ...RECORDS.map(json),
+      MALFORMED,
+      null,
+      42,
+      {},
+      { kind: 'measurement', id: 'x' },
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 40 }), (input) => {
+        const s = sweepRetention(input, AT, collect);
+        expect(s.keep.length + s.extended.length + s.expired.length + s.malformed.length).toBe(input.length);
+        const indices = s.malformed.map((m) => m.index);
+        expect(indices).toEqual([...indices].sort((a, b) => a - b));
+      }),
+    );
   });
 });

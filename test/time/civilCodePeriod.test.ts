@@ -399,8 +399,9 @@ describe('civilCodePeriod: what it refuses', () => {
   });
 
   it('accepts 3,650,000 days and refuses one day more', () => {
-    expect(civilCodePeriod(RECEIVED, { days: 3_650_000 }).firstDay).toBe('2021-03-16');
-    expect(refusal(RECEIVED, { days: 3_650_001 })).toEqual(['length: period-too-long']);
+    const start = new Date('0001-01-01T10:00:00+09:00');
+    expect(civilCodePeriod(start, { days: 3_650_000 }).firstDay).toBe('0001-01-02');
+    expect(refusal(start, { days: 3_650_001 })).toEqual(['length: period-too-long']);
   });
 
   it('refuses 10,000 years as too long, counting a year as 366 days', () => {
@@ -434,5 +435,45 @@ describe('civilCodePeriod: the first day (Civil Code 140), to the second', () =>
     expect(period('2021-03-15T00:01:00+09:00', { days: 1 })).toEqual(
       expected('2021-03-16', '2021-03-16', '2021-03-17T00:00:00+09:00'),
     );
+  });
+});
+
+describe('civilCodePeriod: the years 0000 to 9999 (JST), and nothing outside them', () => {
+  it('reckons a year from 0050 in the year 0051, not in the 1900s (Civil Code 140, 143)', () => {
+    expect(period('0050-03-15T10:00:00+09:00', { years: 1 })).toEqual(
+      expected('0050-03-16', '0051-03-15', '0051-03-16T00:00:00+09:00'),
+    );
+  });
+
+  it('reckons from the first day of the year 0000, a leap year (143(2))', () => {
+    expect(period('0000-02-29T00:00:00+09:00', { years: 1 })).toEqual(
+      expected('0000-02-29', '0001-02-28', '0001-03-01T00:00:00+09:00'),
+    );
+    expect(period('0099-12-31T10:00:00+09:00', { days: 1 })).toEqual(
+      expected('0100-01-01', '0100-01-01', '0100-01-02T00:00:00+09:00'),
+    );
+  });
+
+  it('ends a period on 9999-12-31 and refuses one that would end a day later', () => {
+    expect(period('9998-12-31T10:00:00+09:00', { years: 1 })).toEqual(
+      expected('9999-01-01', '9999-12-31', '9999-12-31T15:00:00Z'),
+    );
+    expect(refusal(new Date('9999-01-01T10:00:00+09:00'), { years: 1 })).toEqual([
+      'start: period-out-of-range',
+    ]);
+  });
+
+  it('refuses a start near the largest Date instead of returning NaN dates', () => {
+    expect(refusal(new Date(8.64e15), { years: 1 })).toEqual(['start: period-out-of-range']);
+    expect(refusal(new Date(8.64e15 - 86_400_000 * 400), { days: 1 })).toEqual([
+      'start: period-out-of-range',
+    ]);
+  });
+
+  it('refuses a start before the year 0000', () => {
+    expect(refusal(new Date(-8.64e15), { years: 1 })).toEqual(['start: period-out-of-range']);
+    expect(refusal(new Date('-000001-12-31T00:00:00+09:00'), { days: 1 })).toEqual([
+      'start: period-out-of-range',
+    ]);
   });
 });
