@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { appiArticle, civilCodeArticle, serviceContract, termsArticle } from '../../src/index.js';
+import {
+  appiArticle,
+  civilCodeArticle,
+  DEFAULT_TERMS,
+  serviceContract,
+  termsArticle,
+} from '../../src/index.js';
 
 // How rules write their citations (SPEC §3 `Citation`): only the levels a citation names are present, so a
 // citation of 13(3)(4) has no subitem key and one of the terms as a whole has no article key.
@@ -69,5 +75,29 @@ describe('civilCodeArticle', () => {
 describe('serviceContract', () => {
   it('cites the contract itself and nothing more', () => {
     expect(serviceContract).toStrictEqual({ source: 'contract' });
+  });
+});
+
+describe('citations of Art. 2 in the shipped versions (the definitions are 2(2)(1)-(8))', () => {
+  const citationsOf = (version: (typeof DEFAULT_TERMS)[number]) =>
+    version.rules.flatMap((r) => [...r.basis, ...(r.obligations ?? []).map((o) => o.basis)]);
+
+  it.each(DEFAULT_TERMS.map((v) => [v.id, v] as const))(
+    'cites Art. 2 of the %s terms only as paragraph 2 with an item: the new Art. 2 has two paragraphs',
+    (_, version) => {
+      const article2 = citationsOf(version).filter((c) => c.source === 'terms' && c.article === 2);
+      for (const c of article2) expect(c).toMatchObject({ paragraph: 2, item: expect.any(Number) });
+    },
+  );
+
+  it('cites confidential information as 2(2)(6), not 2(6), in the 2020-12-01 terms (32(1))', () => {
+    const v2020 = DEFAULT_TERMS.find((v) => v.id === '2020-12-01');
+    const article2 = citationsOf(v2020 as (typeof DEFAULT_TERMS)[number]).filter(
+      (c) => c.source === 'terms' && c.article === 2,
+    );
+    expect(article2.length).toBeGreaterThan(0);
+    expect(new Set(article2.map((c) => `${c.article}(${c.paragraph})(${c.item})`))).toEqual(
+      new Set(['2(2)(6)']),
+    );
   });
 });
