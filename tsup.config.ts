@@ -14,14 +14,19 @@ export default defineConfig([
   {
     ...shared,
     // The library and its testing helpers, for both module systems, with declarations for each.
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', odrl: 'src/odrl/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      testing: 'src/testing/index.ts',
+      odrl: 'src/odrl/index.ts',
+      sql: 'src/sql/index.ts',
+    },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
     // No shared chunk: the main entry stays one file (a second module costs every import); the subpaths carry
     // their own copy of the few helpers they share with it.
     splitting: false,
-    // The testing helpers and the ODRL export import the library by name: it must stay the package's own entry, not
+    // The testing helpers, the ODRL export and the SQL pushdown import the library by name: it must stay the package's own entry, not
     // a copy inlined here.
     external: ['vitest', 'm2m-data-policy'],
   },

@@ -10,6 +10,7 @@ export default defineConfig({
     alias: [
       { find: /^m2m-data-policy\/testing$/, replacement: src('testing/index.ts') },
       { find: /^m2m-data-policy\/odrl$/, replacement: src('odrl/index.ts') },
+      { find: /^m2m-data-policy\/sql$/, replacement: src('sql/index.ts') },
       { find: /^m2m-data-policy$/, replacement: src('index.ts') },
     ],
   },

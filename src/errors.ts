@@ -23,14 +23,14 @@ export interface PolicyIssue {
  *   const code: PolicyErrorCode | undefined = e instanceof PolicyError ? e.code : undefined //=> 'invalid-input'
  * }
  */
-export type PolicyErrorCode = 'invalid-input' | 'policy-violation' | 'terms-not-in-force';
+export type PolicyErrorCode = 'invalid-input' | 'policy-violation' | 'terms-not-in-force' | 'cannot-push-down';
 
 /**
  * The base of every error this library throws; `code` is stable and safe to branch on.
  *
  * @example
  * try { assertPermitted(request) } catch (e) { if (e instanceof PolicyError) console.log(e.code) }
- * //=> 'invalid-input' | 'policy-violation' | 'terms-not-in-force'
+ * //=> 'invalid-input' | 'policy-violation' | 'terms-not-in-force' | 'cannot-push-down'
  */
 export class PolicyError extends Error {
   readonly code: PolicyErrorCode;

@@ -20,6 +20,7 @@ const LAYERS = [
   'engine',
   'index.ts',
   'odrl',
+  'sql',
   'testing',
   'cli',
 ] as const;

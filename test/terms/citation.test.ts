@@ -96,8 +96,10 @@ describe('citations of Art. 2 in the shipped versions (the definitions are 2(2)(
       (c) => c.source === 'terms' && c.article === 2,
     );
     expect(article2.length).toBeGreaterThan(0);
-    expect(new Set(article2.map((c) => `${c.article}(${c.paragraph})(${c.item})`))).toEqual(
-      new Set(['2(2)(6)']),
-    );
+    const label = (c: object) => {
+      const { article, paragraph, item } = c as { article?: number; paragraph?: number; item?: number };
+      return `${article}(${paragraph})(${item})`;
+    };
+    expect(new Set(article2.map(label))).toEqual(new Set(['2(2)(6)']));
   });
 });
