@@ -23,7 +23,11 @@ export interface PolicyIssue {
  *   const code: PolicyErrorCode | undefined = e instanceof PolicyError ? e.code : undefined //=> 'invalid-input'
  * }
  */
-export type PolicyErrorCode = 'invalid-input' | 'policy-violation' | 'terms-not-in-force' | 'cannot-push-down';
+export type PolicyErrorCode =
+  | 'invalid-input'
+  | 'policy-violation'
+  | 'terms-not-in-force'
+  | 'cannot-push-down';
 
 /**
  * The base of every error this library throws; `code` is stable and safe to branch on.
