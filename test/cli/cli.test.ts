@@ -1,14 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, cwd } from './runCli.js';
 
-// The command line as a user runs it: the built dist/cli.js in a child process, importing the built library by
-// its package name. stdio are pipes, so stderr is never a terminal here.
-
-const cwd = fileURLToPath(new URL('../..', import.meta.url));
 const SAMPLE = 'examples/data/sample-records.ndjson';
 const AT = '2021-06-01T10:00:00+09:00';
 const SAMPLE_IDS = [
@@ -19,32 +14,6 @@ const SAMPLE_IDS = [
   'kanto-sub-07/site-visits/2021-05',
   'C-2019-0042/contact/maintenance-lead',
 ];
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the built CLI with `args`, writing `input` to its stdin. */
-function cli(args: readonly string[], input = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/cli.js', ...args], { cwd });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    // A command that exits before reading its stdin (--help, a bad argument) closes the pipe: not an error here.
-    child.stdin.on('error', () => {});
-    child.stdin.end(input);
-  });
-}
 
 const jsonLines = (text: string): Record<string, unknown>[] =>
   text
