@@ -3,45 +3,29 @@
  *
  * @module
  */
+import { PolicyInputError, parseInstant } from 'm2m-data-policy';
 import { UsageError } from './args.js';
 
-// The strict form the CLI documents: date, T, hours and minutes, optional seconds and fraction, and an offset.
-const ISO_INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
-
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
 /**
- * Reads an option value as an instant: an ISO-8601 date-time with an offset (`Z` or `±hh:mm`), as the library
- * requires of every timestamp. A day that does not exist is refused, where `Date.parse` would roll 2021-02-30
- * over into March.
+ * Reads an option value as an instant with the library's own `parseInstant`, so the command line accepts exactly
+ * what a record or a request may hold: ISO-8601 with an offset (`Z`, `±hh:mm` or `±hhmm`; a lower-case `t`/`z`, a
+ * space separator and a comma fraction as RFC 3339 allows), a day that exists, nothing after the year 9999.
  *
- * @throws {UsageError} naming the option.
+ * @throws {UsageError} naming the option and the value, with the library's message and code.
  * @example
- * parseInstant('--at', '2021-03-15T10:00:00+09:00').toISOString() //=> '2021-03-15T01:00:00.000Z'
+ * instantOption('--at', '2021-03-15T10:00:00+09:00').toISOString() //=> '2021-03-15T01:00:00.000Z'
+ * instantOption('--at', '2021-06-01t01:00:00,5z').toISOString() //=> '2021-06-01T01:00:00.500Z'
+ * instantOption('--at', '2021-02-29T10:00:00+09:00')
+ * // throws: --at '2021-02-29T10:00:00+09:00': The date-time names a day or time that does not exist … [impossible-date]
  */
-export function parseInstant(option: string, text: string): Date {
-  const m = ISO_INSTANT.exec(text);
-  if (m === null) {
-    throw new UsageError(
-      `${option} '${text}' is not an ISO-8601 date-time with an offset, e.g. 2021-03-15T10:00:00+09:00`,
-    );
+export function instantOption(option: string, text: string): Date {
+  try {
+    return parseInstant(text);
+  } catch (error) {
+    if (!(error instanceof PolicyInputError)) throw error;
+    const problems = error.issues.map((issue) => `${issue.message} [${issue.code}]`).join('; ');
+    throw new UsageError(`${option} '${text}': ${problems}`);
   }
-  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = m
-    .slice(1)
-    .map((part) => Number(part ?? 0)) as [number, number, number, number, number, number, number, number];
-  const exists =
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth(year, month) &&
-    hour <= 23 &&
-    minute <= 59 &&
-    second <= 59 &&
-    offsetHours <= 23 &&
-    offsetMinutes <= 59;
-  if (!exists) throw new UsageError(`${option} '${text}' names a day or time that does not exist`);
-  return new Date(text);
 }
 
 // Japan has kept UTC+9 without daylight saving since 1951, so a fixed offset is exact for any date the terms reach.

@@ -198,8 +198,12 @@ describe.concurrent('check', () => {
     [['--action', 'disclose'], '--recipient is required to disclose'],
     [['--action', 'disclose', '--recipient', 'anyone'], '--recipient must be one of user, provider'],
     [['--action', 'process', '--actor', 'auditor'], '--actor must be one of user, provider, subcontractor'],
-    [['--action', 'process', '--at', '2021-06-01T10:00:00'], 'is not an ISO-8601 date-time with an offset'],
-    [['--action', 'process', '--at', '2021-02-29T10:00:00+09:00'], 'names a day or time that does not exist'],
+    [
+      ['--action', 'process', '--at', '2021-06-01T10:00:00'],
+      "--at '2021-06-01T10:00:00': The date-time has no offset",
+    ],
+    [['--action', 'process', '--at', '2021-02-29T10:00:00+09:00'], '[impossible-date]'],
+    [['--action', 'process', '--at', '9999-12-31T23:59:59.999-23:59'], '[instant-out-of-range]'],
     [['--action', 'process', '--at', '2016-06-01T10:00:00+09:00'], 'No terms version is in force'],
     [['--action', 'process', '--lang', 'fr'], "--lang must be one of ja, en, not 'fr'"],
     [['--action', 'process', '--verbose'], "Unknown option '--verbose'"],
@@ -211,6 +215,13 @@ describe.concurrent('check', () => {
     expect(r.stderr).toMatch(/^m2m-data-policy check: /);
     expect(r.stderr).toContain(message);
     expect(r.stderr).toContain("Run 'm2m-data-policy check --help' for usage.");
+  });
+
+  it('reads --at with the library parser: lower-case t and z and a comma fraction are accepted', async () => {
+    const r = await cli(['check', SAMPLE, '--action', 'process', '--at', '2021-06-01t01:00:00,5z']);
+    expect(r.code).toBe(0);
+    expect(jsonLines(r.stdout).map((d) => d.id)).toEqual(SAMPLE_IDS);
+    expect(r.stderr).toBe('check: 6 records decided (5 permit, 1 deny), 0 malformed lines\n');
   });
 
   it('refuses an input file that does not exist with exit 2', async () => {
@@ -271,10 +282,18 @@ describe.concurrent('retention', () => {
     expect(r.stderr).toMatch(/^line 7: invalid record: \(root\): .*\[invalid-type\]\n$/);
   });
 
-  it('refuses an --at without an offset with exit 2', async () => {
+  it('refuses an --at without a time or an offset with exit 2, with the code of the instant parser', async () => {
     const r = await cli(['retention', SAMPLE, '--at', '2022-03-16']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("--at '2022-03-16' is not an ISO-8601 date-time with an offset");
+    expect(r.stderr).toContain("--at '2022-03-16': Expected an ISO-8601 date-time");
+    expect(r.stderr).toContain('[invalid-timestamp]');
+  });
+
+  it('refuses an --at after the year 9999 once its offset is applied with exit 2 [instant-out-of-range]', async () => {
+    const r = await cli(['retention', SAMPLE, '--at', '9999-12-31T23:59:59.999-23:59']);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toContain("--at '9999-12-31T23:59:59.999-23:59': ");
+    expect(r.stderr).toContain('[instant-out-of-range]');
   });
 
   it('streams a large input without drawing progress when stderr is not a terminal', async () => {
@@ -369,6 +388,12 @@ describe.concurrent('period', () => {
     );
   });
 
+  it('reads a start in the other forms RFC 3339 allows (lower-case t and z, a comma fraction)', async () => {
+    const r = await cli(['period', '2021-03-15t15:30:00,250z', '--days', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('first day  2021-03-17\nlast day   2021-03-17\n');
+  });
+
   it('reads a start in another offset in Japan time, and mixes units', async () => {
     const r = await cli(['period', '2021-03-15T15:30:00Z', '--months', '1', '--days', '3']);
     expect(r.stdout).toContain('first day  2021-03-17\nlast day   2021-04-19\n');
@@ -376,7 +401,8 @@ describe.concurrent('period', () => {
 
   it.each([
     [[], 'a start is required'],
-    [['2021-03-15T10:00:00'], 'is not an ISO-8601 date-time with an offset'],
+    [['2021-03-15T10:00:00'], "<start> '2021-03-15T10:00:00': The date-time has no offset"],
+    [['9999-12-31T23:59:59.999-23:59', '--days', '1'], '[instant-out-of-range]'],
     [['2021-03-15T10:00:00+09:00'], 'give a length'],
     [['2021-03-15T10:00:00+09:00', '--days', '0'], 'A period needs a positive length'],
     [['2021-03-15T10:00:00+09:00', '--days', 'two'], "--days must be a whole number, not 'two'"],

@@ -14,7 +14,7 @@ import {
 } from 'm2m-data-policy';
 import { oneOf, parseCommandArgs, singleInput, UsageError } from '../args.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
-import { formatJst, parseInstant } from '../instant.js';
+import { formatJst, instantOption } from '../instant.js';
 import { type Io, LineWriter } from '../io.js';
 import {
   issueLines,
@@ -132,7 +132,7 @@ export const checkCommand: Command = {
       throw new UsageError('--purpose must not be empty');
     }
     requireActionFields(action, { purpose: values.purpose, recipient });
-    const at = values.at === undefined ? new Date() : parseInstant('--at', values.at);
+    const at = values.at === undefined ? new Date() : instantOption('--at', values.at);
     requireTermsInForce(at);
     const locale = langOption(values.lang, 'en');
 

@@ -6,7 +6,7 @@
 import { type CivilCodePeriod, civilCodePeriod, type PeriodLength, PolicyInputError } from 'm2m-data-policy';
 import { parseCommandArgs, UsageError, wholeNumber } from '../args.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
-import { formatJst, parseInstant } from '../instant.js';
+import { formatJst, instantOption } from '../instant.js';
 import type { Io } from '../io.js';
 import { issueLines } from '../requestOptions.js';
 import type { Command } from './command.js';
@@ -65,7 +65,7 @@ export const periodCommand: Command = {
     const [startText, ...extra] = positionals;
     if (startText === undefined) throw new UsageError('a start is required, e.g. 2021-03-15T10:00:00+09:00');
     if (extra.length) throw new UsageError(`expected one start, got ${positionals.join(' ')}`);
-    const start = parseInstant('<start>', startText);
+    const start = instantOption('<start>', startText);
     const length: { -readonly [U in keyof PeriodLength]: number } = {};
     for (const unit of UNITS) {
       const value = values[unit];

@@ -6,7 +6,7 @@
 import { type DataRecord, type RetentionEntry, sweepRetention } from 'm2m-data-policy';
 import { parseCommandArgs, singleInput } from '../args.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
-import { formatJst, parseInstant } from '../instant.js';
+import { formatJst, instantOption } from '../instant.js';
 import { type Io, LineWriter } from '../io.js';
 import { requireTermsInForce } from '../requestOptions.js';
 import { type RecordSource, recordSource } from '../source.js';
@@ -94,7 +94,7 @@ export const retentionCommand: Command = {
       return EXIT.ok;
     }
     const path = singleInput(positionals);
-    const at = values.at === undefined ? new Date() : parseInstant('--at', values.at);
+    const at = values.at === undefined ? new Date() : instantOption('--at', values.at);
     requireTermsInForce(at);
 
     const source = await recordSource(path, io, 'retention');
