@@ -10,11 +10,23 @@
 import { EXIT } from './exitCodes.js';
 import { run } from './run.js';
 
-// A reader that stops early (`… | head`) closes the pipe: stop quietly, as other tools do, instead of throwing.
+/**
+ * Output that cannot be written (a full disk, stderr closed by its reader) ends the run with 70 — not Node's 1 for
+ * an uncaught error, which a script using --fail-on-deny reads as "denied" — after saying so on stderr if it can.
+ */
+function outputFailed(stream: 'stdout' | 'stderr', error: NodeJS.ErrnoException): never {
+  // The message is written if stderr takes it; the exit code says the same either way.
+  if (stream === 'stdout')
+    process.stderr.write(`m2m-data-policy: cannot write to stdout: ${error.message}\n`);
+  process.exit(EXIT.internal);
+}
+
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // A reader that stops early (`… | head`) closes the pipe: stop quietly, as other tools do.
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
-  throw error;
+  outputFailed('stdout', error);
 });
+process.stderr.on('error', (error: NodeJS.ErrnoException) => outputFailed('stderr', error));
 
 try {
   process.exitCode = await run(process.argv.slice(2), {

@@ -33,7 +33,8 @@ Records are NDJSON: one JSON record per line, timestamps ISO-8601 with an offset
 English; labels are English unless --lang ja is given (explain defaults to Japanese).
 
 Exit codes: 0 done; 1 a request was denied (only with --fail-on-deny); 2 bad arguments or
-malformed input; 70 an internal error (a bug: please report it).
+malformed input; 70 an internal error (a bug: please report it), or output that could not be
+written (a full disk, a closed stderr).
 `;
 
 /**

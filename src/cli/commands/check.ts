@@ -65,7 +65,8 @@ A one-line summary (records decided, permits, denies, malformed lines) goes to s
 stderr is a terminal, progress is shown there every 100,000 lines.
 
 Exit codes: 0 done; 1 a request was denied (only with --fail-on-deny); 2 bad arguments or
-malformed input (malformed input wins over a deny).
+malformed input (malformed input wins over a deny); 70 an internal error, or output that could
+not be written.
 
 Example:
   m2m-data-policy check examples/data/sample-records.ndjson \\

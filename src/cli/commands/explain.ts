@@ -45,7 +45,8 @@ Options:
   --fail-on-deny  exit with 1 if the request is denied
   -h, --help      show this help
 
-Exit codes: 0 decided; 1 denied (only with --fail-on-deny); 2 bad arguments or a malformed request.
+Exit codes: 0 decided; 1 denied (only with --fail-on-deny); 2 bad arguments or a malformed
+request; 70 an internal error, or output that could not be written.
 
 Example:
   m2m-data-policy explain --lang en '{"action":"license","recipient":"third-party",

@@ -26,7 +26,7 @@ Options:
   --years <N>   --months <N>   --weeks <N>   --days <N>
   -h, --help    show this help
 
-Exit codes: 0 done; 2 bad arguments.
+Exit codes: 0 done; 2 bad arguments; 70 an internal error, or output that could not be written.
 
 Example:
   m2m-data-policy period 2021-03-15T10:00:00+09:00 --years 1

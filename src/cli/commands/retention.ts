@@ -40,7 +40,8 @@ Options:
 
 When stderr is a terminal, progress is shown there every 100,000 lines.
 
-Exit codes: 0 done; 2 bad arguments or malformed input.
+Exit codes: 0 done; 2 bad arguments or malformed input; 70 an internal error, or output that
+could not be written.
 
 Example:
   m2m-data-policy retention examples/data/sample-records.ndjson \\
