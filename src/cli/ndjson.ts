@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import { type DataRecord, type PolicyIssue, safeParseRecord } from 'm2m-data-policy';
 import { UsageError } from './args.js';
 import type { Io } from './io.js';
+import { type JsonSyntaxReason, jsonSyntaxError } from './jsonSyntax.js';
 
 /**
  * Input that could not be read at all (a missing file, a directory): the run stops and exits with 2.
@@ -90,15 +91,34 @@ export async function* readLines(input: Readable): AsyncGenerator<Line> {
   }
 }
 
-/** A line that is not a record: not JSON, or JSON the library's parser refuses (with its issues). */
+/** A line that is not a record: not JSON (where and why, never what), or JSON the library's parser refuses (with its issues). */
 export type Malformed =
-  | { readonly line: number; readonly problem: 'invalid-json'; readonly message: string }
+  | {
+      readonly line: number;
+      readonly problem: 'invalid-json';
+      /** The 1-based character where the line stops being JSON. */
+      readonly position: number;
+      readonly reason: JsonSyntaxReason;
+      /** Position and reason in words; nothing of the line itself. */
+      readonly message: string;
+    }
   | { readonly line: number; readonly problem: 'invalid-record'; readonly issues: readonly PolicyIssue[] };
 
 /** A parsed record and the line it came from. */
 export interface NdjsonRecord {
   readonly line: number;
   readonly record: DataRecord;
+}
+
+/** The malformed-line report of a line `JSON.parse` refused: the scanner's finding, not the engine's message. */
+function invalidJson(line: number, text: string): Malformed {
+  const found = jsonSyntaxError(text);
+  // The scanner is tested to agree with JSON.parse on every text (test/cli/jsonSyntax.test.ts): disagreement is a
+  // bug, reported as one (exit 70) rather than guessed at.
+  if (found === undefined)
+    throw new Error(`line ${line}: JSON.parse refused a line the JSON scanner accepts`);
+  const message = `at character ${found.position}: ${found.reason}`;
+  return { line, problem: 'invalid-json', position: found.position, reason: found.reason, message };
 }
 
 /**
@@ -119,7 +139,8 @@ export async function* readRecords(
     try {
       value = JSON.parse(text);
     } catch (error) {
-      onMalformed({ line: number, problem: 'invalid-json', message: reason(error) });
+      if (!(error instanceof SyntaxError)) throw error;
+      onMalformed(invalidJson(number, text));
       continue;
     }
     const parsed = safeParseRecord(value);
@@ -129,8 +150,8 @@ export async function* readRecords(
 }
 
 /**
- * The stderr lines reporting a malformed line: one per problem, each starting with the line number, with the
- * parser's path, message and code.
+ * The stderr lines reporting a malformed line: one per problem, each starting with the line number. None quotes
+ * the line: a record's issues give the parser's path, message and code.
  *
  * @example
  * describeMalformed({ line: 4, problem: 'invalid-record', issues: [{ path: ['receivedAt'],
@@ -139,7 +160,7 @@ export async function* readRecords(
  */
 export function describeMalformed(malformed: Malformed): string[] {
   if (malformed.problem === 'invalid-json') {
-    return [`line ${malformed.line}: invalid JSON: ${malformed.message}`];
+    return [`line ${malformed.line}: invalid JSON ${malformed.message}`];
   }
   return malformed.issues.map(
     (issue) =>

@@ -178,7 +178,7 @@ describe.concurrent('check', () => {
       [6, SAMPLE_IDS[5]],
     ]);
     const stderr = r.stderr.trimEnd().split('\n');
-    expect(stderr[0]).toMatch(/^line 2: invalid JSON: /);
+    expect(stderr[0]).toBe('line 2: invalid JSON at character 25: unexpected character');
     expect(stderr[1]).toMatch(/^line 4: invalid record: receivedAt: .* \[timestamp-without-offset\]$/);
     expect(stderr[2]).toMatch(/^line 5: invalid record: \(root\): .* \[invalid-type\]$/);
     expect(stderr[3]).toBe('check: 2 records decided (0 permit, 2 deny), 3 malformed lines');

@@ -14,6 +14,7 @@ import {
 import { parseCommandArgs, singleInput, UsageError } from '../args.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
 import type { Io } from '../io.js';
+import { jsonSyntaxError } from '../jsonSyntax.js';
 import { InputError } from '../ndjson.js';
 import { issueLines, langOption, VOCABULARY, wrapWords } from '../requestOptions.js';
 import type { Command } from './command.js';
@@ -109,7 +110,11 @@ export const explainCommand: Command = {
     try {
       request = JSON.parse(text);
     } catch (error) {
-      throw new InputError(`the request from ${from} is not JSON: ${(error as Error).message}`);
+      if (!(error instanceof SyntaxError)) throw error;
+      // Where and why, not the engine's message: that quotes the request, and a request holds a record.
+      const found = jsonSyntaxError(text);
+      const where = found ? `: at character ${found.position}: ${found.reason}` : '';
+      throw new InputError(`the request from ${from} is not JSON${where}`);
     }
     if (typeof request !== 'object' || request === null || Array.isArray(request)) {
       throw new InputError(`the request from ${from} must be a JSON object`);
