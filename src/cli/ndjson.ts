@@ -1,98 +1,76 @@
 /**
- * NDJSON input, streamed: opening a file or stdin, reading lines, parsing records, describing malformed
- * lines.
+ * NDJSON input, streamed: lines split from bytes with a length limit, decoded strictly as UTF-8, parsed as
+ * records, and the malformed ones described without quoting them.
  *
  * @module
  */
-import { open } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { type DataRecord, type PolicyIssue, safeParseRecord } from 'm2m-data-policy';
-import { UsageError } from './args.js';
-import type { Io } from './io.js';
+import { failureReason, InputError } from './input.js';
 import { type JsonSyntaxReason, jsonSyntaxError } from './jsonSyntax.js';
+import { DEFAULT_MAX_LINE_BYTES, splitLines } from './lineSplitter.js';
+import { invalidUtf8Offset } from './utf8.js';
 
 /**
- * Input that could not be read at all (a missing file, a directory): the run stops and exits with 2.
- *
- * @example
- * throw new InputError("cannot read 'records.ndjson': no such file or directory");
+ * A line of input with its 1-based number: its text, or why it has none — longer than the limit (its bytes were
+ * dropped unread), or not UTF-8 (with the 1-based byte where decoding failed).
  */
-export class InputError extends Error {
-  override readonly name = 'InputError';
-}
+export type Line =
+  | { readonly number: number; readonly text: string }
+  | { readonly number: number; readonly problem: 'line-too-long'; readonly limit: number }
+  | { readonly number: number; readonly problem: 'invalid-utf8'; readonly byte: number };
 
-const reason = (error: unknown): string =>
-  error instanceof Error && 'code' in error && error.code === 'ENOENT'
-    ? 'no such file'
-    : error instanceof Error
-      ? error.message
-      : String(error);
-
-/**
- * Opens a command's input: the file at `path`, or stdin for `-` or no path. Reading a terminal only when asked
- * with `-`, so a forgotten file name is an error rather than a silent wait for typing.
- *
- * @throws {InputError} for a file that cannot be opened, or a directory; {@link UsageError} for a terminal.
- * @example
- * const input = await openInput('examples/data/sample-records.ndjson', io);
- */
-export async function openInput(path: string | undefined, io: Io): Promise<Readable> {
-  if (path === undefined || path === '-') {
-    if (path === undefined && io.stdin.isTTY) {
-      throw new UsageError(
-        "no input: give an NDJSON file, pipe records into stdin, or read the terminal with '-'",
-      );
-    }
-    return io.stdin;
-  }
-  try {
-    const handle = await open(path, 'r');
-    if ((await handle.stat()).isDirectory()) {
-      await handle.close();
-      throw new InputError(`cannot read '${path}': it is a directory`);
-    }
-    return handle.createReadStream({ encoding: 'utf8' });
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read '${path}': ${reason(error)}`);
-  }
-}
-
-/** A line of input with its 1-based number. */
-export interface Line {
-  readonly number: number;
-  readonly text: string;
+/** How lines are read. */
+export interface ReadLinesOptions {
+  /** The longest line read, in bytes, its line ending not counted (default {@link DEFAULT_MAX_LINE_BYTES}). */
+  readonly maxLineBytes?: number;
 }
 
 /**
- * Yields the lines of a stream one at a time (`node:readline`; CRLF or LF), so a file of any size is read in
- * constant memory. A UTF-8 byte order mark before the first line is dropped.
+ * Yields the lines of a byte stream one at a time (CRLF or LF; a last line without one too), so a file of any
+ * size is read in constant memory. Each line is decoded strictly: bytes that are not UTF-8 make the line an
+ * `invalid-utf8` one rather than U+FFFD, which would let two different ids read as one. A line longer than
+ * `maxLineBytes` is `line-too-long`, its bytes dropped as they arrive. A UTF-8 byte order mark is dropped before
+ * the first line only.
  *
  * @throws {InputError} when the stream fails while being read.
  * @example
- * for await (const { number, text } of readLines(input)) console.log(number, text); //=> 1 '{"kind":…}'
+ * for await (const line of readLines(input)) console.log(line); //=> { number: 1, text: '{"kind":…}' }
  */
-export async function* readLines(input: Readable): AsyncGenerator<Line> {
-  // The stream decodes its own bytes: readline does not flush its decoder at the end of input, so a truncated
-  // UTF-8 sequence at the end of a pipe would otherwise vanish instead of being reported as a malformed line.
-  if (input.readableEncoding === null) input.setEncoding('utf8');
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+export async function* readLines(input: Readable, options: ReadLinesOptions = {}): AsyncGenerator<Line> {
+  const limit = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let number = 0;
   try {
-    for await (const text of lines) {
-      number++;
-      yield { number, text: number === 1 && text.startsWith('\uFEFF') ? text.slice(1) : text };
+    for await (const line of splitLines(input, limit)) {
+      number = line.number;
+      if (!('bytes' in line)) {
+        yield { number, problem: 'line-too-long', limit };
+        continue;
+      }
+      let text: string;
+      try {
+        text = decoder.decode(line.bytes);
+      } catch (error) {
+        // The strict decoder throws a TypeError for bytes that are not UTF-8, and says no more than that.
+        if (!(error instanceof TypeError)) throw error;
+        yield { number, problem: 'invalid-utf8', byte: invalidUtf8Offset(line.bytes) + 1 };
+        continue;
+      }
+      yield { number, text };
     }
   } catch (error) {
-    throw new InputError(`reading failed after line ${number}: ${reason(error)}`);
-  } finally {
-    lines.close();
+    throw new InputError(`reading failed after line ${number}: ${failureReason(error)}`);
   }
 }
 
-/** A line that is not a record: not JSON (where and why, never what), or JSON the library's parser refuses (with its issues). */
+/**
+ * A line that is not a record: longer than the limit, not UTF-8, not JSON (where and why, never what), or JSON
+ * the library's parser refuses (with its issues).
+ */
 export type Malformed =
+  | { readonly line: number; readonly problem: 'line-too-long'; readonly limit: number }
+  | { readonly line: number; readonly problem: 'invalid-utf8'; readonly byte: number }
   | {
       readonly line: number;
       readonly problem: 'invalid-json';
@@ -133,7 +111,13 @@ export async function* readRecords(
   lines: AsyncIterable<Line>,
   onMalformed: (malformed: Malformed) => void,
 ): AsyncGenerator<NdjsonRecord> {
-  for await (const { number, text } of lines) {
+  for await (const line of lines) {
+    if (!('text' in line)) {
+      const { number, ...problem } = line;
+      onMalformed({ line: number, ...problem });
+      continue;
+    }
+    const { number, text } = line;
     if (text.trim() === '') continue;
     let value: unknown;
     try {
@@ -157,13 +141,22 @@ export async function* readRecords(
  * describeMalformed({ line: 4, problem: 'invalid-record', issues: [{ path: ['receivedAt'],
  *   code: 'timestamp-without-offset', message: 'The date-time has no offset …' }] })
  * //=> ['line 4: invalid record: receivedAt: The date-time has no offset … [timestamp-without-offset]']
+ * describeMalformed({ line: 2, problem: 'line-too-long', limit: 1048576 })
+ * //=> ['line 2: line too long: more than 1048576 bytes']
  */
 export function describeMalformed(malformed: Malformed): string[] {
-  if (malformed.problem === 'invalid-json') {
-    return [`line ${malformed.line}: invalid JSON ${malformed.message}`];
+  const at = `line ${malformed.line}`;
+  switch (malformed.problem) {
+    case 'line-too-long':
+      return [`${at}: line too long: more than ${malformed.limit} bytes`];
+    case 'invalid-utf8':
+      return [`${at}: invalid UTF-8 at byte ${malformed.byte}`];
+    case 'invalid-json':
+      return [`${at}: invalid JSON ${malformed.message}`];
+    case 'invalid-record':
+      return malformed.issues.map(
+        (issue) =>
+          `${at}: invalid record: ${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message} [${issue.code}]`,
+      );
   }
-  return malformed.issues.map(
-    (issue) =>
-      `line ${malformed.line}: invalid record: ${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message} [${issue.code}]`,
-  );
 }

@@ -11,8 +11,8 @@ import { explainCommand } from './commands/explain.js';
 import { periodCommand } from './commands/period.js';
 import { retentionCommand } from './commands/retention.js';
 import { EXIT, type ExitCode } from './exitCodes.js';
+import { InputError } from './input.js';
 import type { Io } from './io.js';
-import { InputError } from './ndjson.js';
 
 const COMMANDS: readonly Command[] = [checkCommand, retentionCommand, explainCommand, periodCommand];
 
@@ -31,6 +31,10 @@ Options:
 
 Records are NDJSON: one JSON record per line, timestamps ISO-8601 with an offset. Messages are in
 English; labels are English unless --lang ja is given (explain defaults to Japanese).
+
+Lines longer than --max-line-bytes (default 1048576, 1 MiB), lines that are not UTF-8 or not
+JSON, and records the parser refuses are malformed: each is reported on stderr with its line
+number and what is wrong, never its content, and the run goes on.
 
 Exit codes: 0 done; 1 a request was denied (only with --fail-on-deny); 2 bad arguments or
 malformed input; 70 an internal error (a bug: please report it), or output that could not be

@@ -1,14 +1,18 @@
 /**
- * A command's NDJSON records with progress and malformed-line reporting wired in.
+ * A command's NDJSON records with progress and malformed-line reporting wired in, and the option that bounds
+ * its lines.
  *
  * @module
  */
+import { UsageError } from './args.js';
+import { openInput } from './input.js';
 import type { Io } from './io.js';
+import { DEFAULT_MAX_LINE_BYTES, MAX_LINE_BYTES_CEILING } from './lineSplitter.js';
 import {
   describeMalformed,
   type Line,
   type NdjsonRecord,
-  openInput,
+  type ReadLinesOptions,
   readLines,
   readRecords,
 } from './ndjson.js';
@@ -25,15 +29,40 @@ export interface RecordSource {
 }
 
 /**
+ * Reads `--max-line-bytes`: a whole number of bytes from 1 to the longest string Node can hold (about 512 MiB),
+ * {@link DEFAULT_MAX_LINE_BYTES} (1 MiB) when it is absent.
+ *
+ * @throws {UsageError} for anything else.
+ * @example
+ * maxLineBytesOption('4194304') //=> 4194304
+ * maxLineBytesOption(undefined) //=> 1048576
+ */
+export function maxLineBytesOption(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_LINE_BYTES;
+  const bytes = /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(bytes >= 1 && bytes <= MAX_LINE_BYTES_CEILING)) {
+    throw new UsageError(
+      `--max-line-bytes must be a whole number of bytes from 1 to ${MAX_LINE_BYTES_CEILING}, not '${value}'`,
+    );
+  }
+  return bytes;
+}
+
+/**
  * Opens an NDJSON input (a path, or stdin for `-` or none) as a stream of records: progress on stderr when it is
  * a terminal, and every malformed line reported there with its number and counted.
  *
  * @example
- * const source = await recordSource('examples/data/sample-records.ndjson', io, 'check');
+ * const source = await recordSource('examples/data/sample-records.ndjson', io, 'check', { maxLineBytes: 1048576 });
  * for await (const { line, record } of source.records) console.log(line, record.kind); //=> 1 'measurement' …
  * source.malformed() //=> 0
  */
-export async function recordSource(path: string | undefined, io: Io, label: string): Promise<RecordSource> {
+export async function recordSource(
+  path: string | undefined,
+  io: Io,
+  label: string,
+  options: ReadLinesOptions = {},
+): Promise<RecordSource> {
   const input = await openInput(path, io);
   const progress = createProgress(io.stderr, label);
   let malformed = 0;
@@ -43,7 +72,7 @@ export async function recordSource(path: string | undefined, io: Io, label: stri
       yield line;
     }
   }
-  const records = readRecords(counted(readLines(input)), (problem) => {
+  const records = readRecords(counted(readLines(input, options)), (problem) => {
     malformed++;
     progress.clear();
     io.stderr.write(`${describeMalformed(problem).join('\n')}\n`);

@@ -204,6 +204,12 @@ describe.concurrent('check', () => {
     ],
     [['--action', 'process', '--at', '2021-02-29T10:00:00+09:00'], '[impossible-date]'],
     [['--action', 'process', '--at', '9999-12-31T23:59:59.999-23:59'], '[instant-out-of-range]'],
+    [
+      ['--action', 'process', '--max-line-bytes', '0'],
+      '--max-line-bytes must be a whole number of bytes from 1',
+    ],
+    [['--action', 'process', '--max-line-bytes', '1e6'], "not '1e6'"],
+    [['--action', 'process', '--max-line-bytes', '9999999999'], "not '9999999999'"],
     [['--action', 'process', '--at', '2016-06-01T10:00:00+09:00'], 'No terms version is in force'],
     [['--action', 'process', '--lang', 'fr'], "--lang must be one of ja, en, not 'fr'"],
     [['--action', 'process', '--verbose'], "Unknown option '--verbose'"],

@@ -24,7 +24,7 @@ import {
   VOCABULARY,
   wrapWords,
 } from '../requestOptions.js';
-import { recordSource } from '../source.js';
+import { maxLineBytesOption, recordSource } from '../source.js';
 import type { Command } from './command.js';
 
 const list = (words: readonly string[], lead = '') => wrapWords(words, 26, lead);
@@ -42,10 +42,12 @@ basis holds citation labels, reasons and obligations their codes; dueAt (JST) is
 obligation falls due (deletion when the holding period ends, for retain). The record's payload
 is never written.
 
-Input is one record per line (timestamps need an offset); no file, or '-', reads stdin. Blank
-lines are skipped. A line that is not JSON, or that the record parser refuses, is reported on
-stderr with its line number and the parser's issues (path, message, code), gets no output line,
-and is counted in the summary; the run goes on and exits with 2 at the end.
+Input is one record per line, UTF-8 (timestamps need an offset); no file, or '-', reads stdin.
+Lines end in LF or CRLF; blank lines are skipped. A malformed line is reported on stderr with
+its line number and what is wrong, never its content: longer than --max-line-bytes (dropped
+unread), not UTF-8 (the byte), not JSON (the character and why), or refused by the record
+parser (its issues: path, message, code). It gets no output line and is counted in the
+summary; the run goes on and exits with 2 at the end.
 
 Options:
   --action <action>       ${list(VOCABULARY.actions, 'required; ')}
@@ -59,6 +61,7 @@ Options:
   --justification <text>  the provider's recorded determination, needed for purpose incidental
   --lang <ja|en>          language of the basis labels (default: en)
   --fail-on-deny          exit with 1 if any request is denied
+  --max-line-bytes <n>    the longest line read, in bytes (default: 1048576, 1 MiB)
   -h, --help              show this help
 
 A one-line summary (records decided, permits, denies, malformed lines) goes to stderr. When
@@ -82,6 +85,7 @@ const OPTIONS = {
   justification: { type: 'string' },
   lang: { type: 'string' },
   'fail-on-deny': { type: 'boolean' },
+  'max-line-bytes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -136,6 +140,7 @@ export const checkCommand: Command = {
     const at = values.at === undefined ? new Date() : instantOption('--at', values.at);
     requireTermsInForce(at);
     const locale = langOption(values.lang, 'en');
+    const maxLineBytes = maxLineBytesOption(values['max-line-bytes']);
 
     const policy = createPolicy({ actor, locale });
     const request: Omit<DecisionRequest, 'data'> = {
@@ -146,7 +151,7 @@ export const checkCommand: Command = {
       recipient,
       justification: values.justification,
     };
-    const source = await recordSource(path, io, 'check');
+    const source = await recordSource(path, io, 'check', { maxLineBytes });
     const out = new LineWriter(io.stdout);
     let permits = 0;
     let denies = 0;

@@ -13,9 +13,9 @@ import {
 } from 'm2m-data-policy';
 import { parseCommandArgs, singleInput, UsageError } from '../args.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
+import { InputError } from '../input.js';
 import type { Io } from '../io.js';
 import { jsonSyntaxError } from '../jsonSyntax.js';
-import { InputError } from '../ndjson.js';
 import { issueLines, langOption, VOCABULARY, wrapWords } from '../requestOptions.js';
 import type { Command } from './command.js';
 

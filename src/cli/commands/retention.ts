@@ -9,10 +9,10 @@ import { EXIT, type ExitCode } from '../exitCodes.js';
 import { formatJst, instantOption } from '../instant.js';
 import { type Io, LineWriter } from '../io.js';
 import { requireTermsInForce } from '../requestOptions.js';
-import { type RecordSource, recordSource } from '../source.js';
+import { maxLineBytesOption, type RecordSource, recordSource } from '../source.js';
 import type { Command } from './command.js';
 
-const HELP = `Usage: m2m-data-policy retention [file | -] [--at <instant>] [--list]
+const HELP = `Usage: m2m-data-policy retention [file | -] [--at <instant>] [--list] [--max-line-bytes <n>]
 
 Sweeps an NDJSON file of records (or stdin) for the one-year holding period of measurement
 data (13(4); old 13(2) before 2020-12-01), reckoned from receivedAt in Japan time under the
@@ -29,14 +29,18 @@ anonymized, statistical…); its earliest due is the first instant a kept record
 extended counts records held past their period under a retention extension.
 
 The input is streamed, and only ids and due dates are kept. No file, or '-', reads stdin.
-Blank lines are skipped. A line that is not JSON, or that the record parser refuses, is
-reported on stderr with its line number and the parser's issues, counted as malformed, and
-makes the exit code 2 once everything is read.
+Lines are UTF-8 and end in LF or CRLF; blank lines are skipped. A malformed line is reported
+on stderr with its line number and what is wrong, never its content: longer than
+--max-line-bytes (dropped unread), not UTF-8 (the byte), not JSON (the character and why),
+or refused by the record parser (its issues). It is counted as malformed and makes the exit
+code 2 once everything is read.
 
 Options:
-  --at <instant>  the instant of the sweep, ISO-8601 with an offset (default: now)
-  --list          after the table, list the expired records: id, a tab, and when holding ended
-  -h, --help      show this help
+  --at <instant>        the instant of the sweep, ISO-8601 with an offset (default: now)
+  --list                after the table, list the expired records: id, a tab, and when
+                        holding ended
+  --max-line-bytes <n>  the longest line read, in bytes (default: 1048576, 1 MiB)
+  -h, --help            show this help
 
 When stderr is a terminal, progress is shown there every 100,000 lines.
 
@@ -51,6 +55,7 @@ Example:
 const OPTIONS = {
   at: { type: 'string' },
   list: { type: 'boolean' },
+  'max-line-bytes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -97,8 +102,9 @@ export const retentionCommand: Command = {
     const path = singleInput(positionals);
     const at = values.at === undefined ? new Date() : instantOption('--at', values.at);
     requireTermsInForce(at);
+    const maxLineBytes = maxLineBytesOption(values['max-line-bytes']);
 
-    const source = await recordSource(path, io, 'retention');
+    const source = await recordSource(path, io, 'retention', { maxLineBytes });
     const sweep = await sweepRetention(recordsOf(source), at);
     source.finish();
     const malformed = source.malformed();
