@@ -1,3 +1,24 @@
+export {
+  type ArticleChanges,
+  analyzeTerms,
+  CASES,
+  type CellCase,
+  type CellChange,
+  type CellDecision,
+  type CellKey,
+  type ChangedCell,
+  cellRequest,
+  type DecisionCell,
+  type DecisionTable,
+  type DecisionTableOptions,
+  DIMENSIONS,
+  type Dimension,
+  decisionTable,
+  diffTerms,
+  type Finding,
+  type FindingKind,
+  type TermsDiff,
+} from './analysis/index.js';
 export type { Admission, AdmitOptions, ConsentOnFile, Refusal } from './engine/admitTransmissions.js';
 export type { FilterRequest } from './engine/batch.js';
 export {

@@ -18,6 +18,7 @@ const LAYERS = [
   'i18n',
   'retention',
   'engine',
+  'analysis',
   'index.ts',
   'odrl',
   'sql',
