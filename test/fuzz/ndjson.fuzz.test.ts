@@ -5,7 +5,7 @@ import { Readable, Writable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
-import { type Malformed, readLines, readRecords } from '../../src/cli/ndjson.js';
+import { type Malformed, type ReadLinesOptions, readLines, readRecords } from '../../src/cli/ndjson.js';
 import { recordSource } from '../../src/cli/source.js';
 import { MB, settledHeap, timedAsync } from './budget.js';
 
@@ -63,7 +63,7 @@ interface Outcome {
 }
 
 /** Reads NDJSON from a stream through the CLI's reader, sampling the heap while it runs. */
-async function readAll(input: Readable): Promise<Outcome> {
+async function readAll(input: Readable, options: ReadLinesOptions = {}): Promise<Outcome> {
   const base = process.memoryUsage().heapUsed;
   let peak = base;
   const sample = () => {
@@ -74,7 +74,7 @@ async function readAll(input: Readable): Promise<Outcome> {
   const malformed: Malformed[] = [];
   const order: number[] = [];
   try {
-    for await (const { line, record } of readRecords(readLines(input), (m) => {
+    for await (const { line, record } of readRecords(readLines(input, options), (m) => {
       sample();
       malformed.push(m.problem === 'invalid-json' ? { ...m, message: m.message.slice(0, 200) } : m);
       order.push(m.line);
@@ -245,8 +245,8 @@ describe('NDJSON reader (fuzz)', () => {
           [4, 'm-4'],
         ]);
         expect(out.malformed.map((m) => [m.line, m.problem])).toEqual([
-          [2, 'invalid-json'],
-          [3, 'invalid-json'],
+          [2, 'invalid-utf8'],
+          [3, 'invalid-utf8'],
         ]);
         cases++;
       }
@@ -328,7 +328,7 @@ describe('NDJSON reader (fuzz)', () => {
       [
         '10 MB of lone continuation bytes is one malformed line',
         () => Buffer.alloc(TEN_MB, 0x80),
-        (out) => expect(out.malformed.map((m) => m.problem)).toEqual(['invalid-json']),
+        (out) => expect(out.malformed.map((m) => m.problem)).toEqual(['invalid-utf8']),
       ],
       [
         '10 MB of blanks is skipped',
@@ -341,6 +341,9 @@ describe('NDJSON reader (fuzz)', () => {
         (out) => expect(out.malformed.map((m) => m.problem)).toEqual(['invalid-record']),
       ],
     ];
+    // The lines above are read with the limit raised, as --max-line-bytes does; under the default (1 MiB) each is
+    // too long, and dropped unread.
+    const RAISED = { maxLineBytes: 16 * MB };
 
     let baseline = 0;
     beforeAll(() => {
@@ -357,9 +360,13 @@ describe('NDJSON reader (fuzz)', () => {
           Buffer.from(`\n${recordLine('m-after')}\n`),
         ]);
         big = undefined;
-        const { value: out, ms } = await timedAsync(() => readAll(streamOf(chunked(bytes, 64 * 1024))));
+        const { value: out, ms } = await timedAsync(() =>
+          readAll(streamOf(chunked(bytes, 64 * 1024)), RAISED),
+        );
         expect(ms).toBeLessThan(5_000);
         expect(out.peakHeapGrowth).toBeLessThan(LIMIT);
+        const capped = await readAll(streamOf(chunked(bytes, 64 * 1024)));
+        expect(capped.malformed.map((m) => [m.line, m.problem])).toEqual([[2, 'line-too-long']]);
         expect(out.records.filter((r) => r.id.startsWith('m-')).map((r) => [r.line, r.id])).toEqual([
           [1, 'm-before'],
           [3, 'm-after'],
@@ -427,7 +434,7 @@ describe('NDJSON reader (fuzz)', () => {
               lines: [1],
               malformed: 1,
             });
-            expect(written.join('')).toMatch(/^line 2: invalid JSON/);
+            expect(written.join('')).toMatch(/^line 2: invalid UTF-8 at byte \d+\n/);
             cases++;
           }
         }
