@@ -176,3 +176,33 @@ describe.concurrent('JSON errors', () => {
     );
   });
 });
+
+describe.concurrent('explain reads its request the same way', () => {
+  const request = JSON.stringify({
+    action: 'process',
+    data: JSON.parse(sampleLine(1)),
+    at: '2021-06-01T10:00:00+09:00',
+  });
+
+  it('refuses a request on stdin that is not UTF-8, with exit 2, instead of repairing it', async () => {
+    const [head, tail] = request.split('kanto') as [string, string];
+    const r = await cli(
+      ['explain', '-'],
+      Buffer.concat([Buffer.from(head), Buffer.from([0xff]), Buffer.from(`kanto${tail}`)]),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not UTF-8 \(byte \d+\)/);
+  });
+
+  it('refuses a request on stdin longer than 1048576 bytes, with exit 2, without reading it all', async () => {
+    const r = await cli(['explain', '-'], `${request.slice(0, -1)},"pad":"${'x'.repeat(2_000_000)}"}`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/longer than 1048576 bytes/);
+  });
+
+  it('still explains a request on stdin that starts with a byte order mark', async () => {
+    const r = await cli(['explain', '-', '--lang', 'en'], `\uFEFF${request}`);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Permit/);
+  });
+});

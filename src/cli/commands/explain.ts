@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import {
   createPolicy,
   type Decision,
@@ -16,7 +17,9 @@ import { EXIT, type ExitCode } from '../exitCodes.js';
 import { InputError } from '../input.js';
 import type { Io } from '../io.js';
 import { jsonSyntaxError } from '../jsonSyntax.js';
+import { DEFAULT_MAX_LINE_BYTES } from '../lineSplitter.js';
 import { issueLines, langOption, VOCABULARY, wrapWords } from '../requestOptions.js';
+import { invalidUtf8Offset } from '../utf8.js';
 import type { Command } from './command.js';
 
 const list = (words: readonly string[]) => wrapWords(words, 13);
@@ -62,11 +65,28 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-async function readAll(stream: Io['stdin']): Promise<string> {
-  let text = '';
-  stream.setEncoding('utf8');
-  for await (const chunk of stream) text += chunk;
-  return text;
+/**
+ * Reads a request's bytes, at most {@link DEFAULT_MAX_LINE_BYTES} (a request is a few hundred bytes), and decodes them
+ * strictly: like the NDJSON commands, a longer input or one that is not UTF-8 is refused, never read whole or
+ * repaired with U+FFFD.
+ */
+async function readRequestBytes(stream: Readable, from: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += bytes.length;
+    if (size > DEFAULT_MAX_LINE_BYTES) {
+      stream.destroy();
+      throw new InputError(`the request from ${from} is longer than ${DEFAULT_MAX_LINE_BYTES} bytes`);
+    }
+    chunks.push(bytes);
+  }
+  const bytes = Buffer.concat(chunks);
+  const bad = invalidUtf8Offset(bytes);
+  if (bad >= 0) throw new InputError(`the request from ${from} is not UTF-8 (byte ${bad + 1})`);
+  const text = bytes.toString('utf8');
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /** The request's JSON text, by the convention the help states: inline, stdin, or a file. */
@@ -76,14 +96,22 @@ async function requestText(argument: string | undefined, io: Io): Promise<{ text
     if (argument === undefined && io.stdin.isTTY) {
       throw new UsageError("no request: give it as JSON, as a file path, or on stdin with '-'");
     }
-    return { text: await readAll(io.stdin), from: 'stdin' };
+    return { text: await readRequestBytes(io.stdin, 'stdin'), from: 'stdin' };
+  }
+  const from = `'${argument}'`;
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(argument, 'r');
+  } catch (error) {
+    throw new InputError(`cannot read ${from}: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
-    return { text: await readFile(argument, 'utf8'), from: `'${argument}'` };
+    return { text: await readRequestBytes(handle.createReadStream(), from), from };
   } catch (error) {
-    throw new InputError(
-      `cannot read '${argument}': ${error instanceof Error ? error.message : String(error)}`,
-    );
+    if (error instanceof InputError) throw error;
+    throw new InputError(`cannot read ${from}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await handle.close().catch(() => {});
   }
 }
 
