@@ -54,6 +54,10 @@ describe('docs/errors.md', () => {
       'engine/retention.ts',
       'terms/defineTerms.ts',
       'time/civilCodePeriod.ts',
+      'sql/identifiers.ts',
+      'sql/expiredWhere.ts',
+      'sql/permittedWhere.ts',
+      'retention/sweepRetention.ts',
     ].map((f) => readFileSync(new URL(`src/${f}`, root), 'utf8'));
     const codes = new Set(
       sources.flatMap((s) =>
