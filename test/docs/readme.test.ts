@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { withCodeTables } from '../../scripts/codeTables.js';
+import { withRuleTables } from '../../scripts/ruleTables.js';
 import { OBLIGATION_CODES, REASON_CODES } from '../../src/index.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -15,6 +16,12 @@ describe('README', () => {
 
   it('has the code tables as `npm run docs:codes` writes them', () => {
     expect(readme).toBe(withCodeTables(readme));
+  });
+
+  it("has each version's rule table as `npm run docs:rules` writes it from the decision table", () => {
+    expect(readme).toContain('<!-- rules:2020-12-01:start -->\n| rule |');
+    expect(readme).toContain('<!-- rules:2017-04-01:start -->\n| rule |');
+    expect(readme).toBe(withRuleTables(readme));
   });
 
   it.each([...REASON_CODES, ...OBLIGATION_CODES])('lists the code %s with its meaning', (code) => {
