@@ -31,6 +31,39 @@ try {
     join(app, 'cjs.cjs'),
     `const { canUse, parseRecord } = require('m2m-data-policy');\nif (canUse(parseRecord(${record}), 'incident-response', ${at}) !== true) throw new Error('require: canUse');\nconsole.log('require: ok');\n`,
   );
+  writeFileSync(
+    join(app, 'sql.mjs'),
+    `import { expiredWhere } from 'm2m-data-policy/sql';\nif (!expiredWhere('2022-06-01T03:00:00+09:00').text.includes('$1')) throw new Error('sql');\nconsole.log('sql subpath: ok');\n`,
+  );
+  // Every subpath's types resolve under each moduleResolution a user may have, node10 included.
+  writeFileSync(
+    join(app, 'types.ts'),
+    `import { canUse } from 'm2m-data-policy';\nimport { measurement } from 'm2m-data-policy/testing';\nimport { toOdrl } from 'm2m-data-policy/odrl';\nimport { expiredWhere } from 'm2m-data-policy/sql';\nexport const used = [canUse, measurement, toOdrl, expiredWhere];\n`,
+  );
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  for (const [moduleResolution, module] of [
+    ['node10', 'commonjs'],
+    ['node16', 'node16'],
+    ['bundler', 'esnext'],
+  ]) {
+    run(
+      'node',
+      [
+        tsc,
+        '--noEmit',
+        '--strict',
+        '--skipLibCheck',
+        '--moduleResolution',
+        moduleResolution,
+        '--module',
+        module,
+        'types.ts',
+      ],
+      app,
+    );
+    console.log(`types (moduleResolution ${moduleResolution}): ok`);
+  }
+  process.stdout.write(run('node', ['sql.mjs'], app));
   process.stdout.write(run('node', ['esm.mjs'], app));
   process.stdout.write(run('node', ['cjs.cjs'], app));
   process.stdout.write(run('npx', ['--no-install', 'm2m-data-policy', '--version'], app));
