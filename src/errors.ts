@@ -1,4 +1,5 @@
 import type { Decision } from './model/decision.js';
+import { formatJst } from './model/jstText.js';
 
 /**
  * One problem found in an input, with where it is.
@@ -108,7 +109,7 @@ export class TermsNotInForceError extends PolicyError {
     super(
       'terms-not-in-force',
       earliest
-        ? `No terms version is in force at ${at.toISOString()}: the earliest takes effect at ${earliest.toISOString()}`
+        ? `No terms version is in force at ${formatJst(at)}: the earliest takes effect at ${formatJst(earliest)}`
         : 'No terms version is registered with this policy',
     );
     this.at = at;

@@ -1,5 +1,3 @@
-import { calendarDate } from './calendar.js';
-
 // Japan Standard Time is UTC+9, and Japan has kept no daylight saving time since 1951: every instant's JST day and
 // wall-clock time is plain arithmetic on its epoch milliseconds, whatever the process's own time zone.
 const JST_OFFSET_MS = 9 * 3_600_000;
@@ -18,22 +16,4 @@ export function jstDay(ms: number): { readonly day: number; readonly msIntoDay: 
 /** The instant 00:00 JST begins a day (days since 1970-01-01). */
 export const jstMidnightMs = (day: number): number => day * DAY_MS - JST_OFFSET_MS;
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/**
- * An instant as a Japan Standard Time wall-clock string, whatever the process's own time zone.
- *
- * @example
- * formatJst(new Date('2020-11-30T15:00:00Z')) //=> '2020-12-01 00:00:00 JST'
- */
-export function formatJst(date: Date): string {
-  const ms = date.getTime();
-  if (Number.isNaN(ms)) return 'Invalid Date';
-  const { day, msIntoDay } = jstDay(ms);
-  const { year, month, day: date_ } = calendarDate(day);
-  const seconds = Math.floor(msIntoDay / 1000);
-  const fraction = msIntoDay % 1000 ? `.${pad(msIntoDay % 1000, 3)}` : '';
-  return `${pad(year, 4)}-${pad(month)}-${pad(date_)} ${pad(Math.floor(seconds / 3600))}:${pad(
-    Math.floor(seconds / 60) % 60,
-  )}:${pad(seconds % 60)}${fraction} JST`;
-}
+export { formatJst } from '../model/jstText.js';

@@ -136,7 +136,10 @@ describe('decide', () => {
       policy.decide({ action: 'process', data: measurement(), at: before });
     } catch (e) {
       expect(e).toMatchObject({ code: 'terms-not-in-force', at: before });
-      expect((e as Error).message).toContain('2017-03-31T15:00:00.000Z');
+      // In JST, as every message of the library gives its instants.
+      expect((e as Error).message).toContain(
+        'at 2017-03-31 23:59:59.999 JST: the earliest takes effect at 2017-04-01 00:00:00 JST',
+      );
     }
   });
 

@@ -64,16 +64,18 @@ describe('termsInForce', () => {
     expect(termsInForce('2020-11-30T15:00:00Z').id).toBe('2020-12-01');
   });
 
-  it('names the earliest effective date of the versions given, in any order, when none is in force yet', () => {
+  it('names the earliest effective date of the versions given, in any order, when none is in force yet, in JST as every message does', () => {
     const before = new Date('2017-03-31T23:59:59.999+09:00');
     for (const order of [
       [terms20170401, terms20201201],
       [terms20201201, terms20170401],
     ]) {
-      expect(() => termsInForce(before, order)).toThrow(/2017-03-31T15:00:00\.000Z/);
+      expect(() => termsInForce(before, order)).toThrow(
+        'No terms version is in force at 2017-03-31 23:59:59.999 JST: the earliest takes effect at 2017-04-01 00:00:00 JST',
+      );
     }
     expect(() => termsInForce(new Date('2020-11-30T23:59:59.999+09:00'), [terms20201201])).toThrow(
-      /2020-11-30T15:00:00\.000Z/,
+      /the earliest takes effect at 2020-12-01 00:00:00 JST/,
     );
   });
 
