@@ -77,6 +77,7 @@ export {
   type Actor,
   CONTRACT_PURPOSES,
   type ConsentForm,
+  type ContractPurpose,
   type Effect,
   type LegalBasis,
   PARTIES,

@@ -49,7 +49,11 @@ function shared(
   if (withRecord) requireFields(fields, issues, false);
   if (issues.count > 0) throw new PolicyInputError(issues.all(), what);
   let batchAt = fields.atMs;
-  const batchDefaults: RequestDefaults = { actor: defaults.actor, now: () => (batchAt ??= defaults.now()) };
+  const batchDefaults: RequestDefaults = {
+    actor: defaults.actor,
+    now: () => (batchAt ??= defaults.now()),
+    purposes: defaults.purposes,
+  };
   return { fields, defaults: batchDefaults };
 }
 

@@ -121,7 +121,7 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
       );
     return ms;
   };
-  const defaults: RequestDefaults = { actor: o.actor, now: nowMs };
+  const defaults: RequestDefaults = { actor: o.actor, now: nowMs, purposes: o.strictPurposes };
   const core: DecisionCore = decisionCore(o.terms, o.locale, env, o.onDecision, o.onHookError);
   const decide = (request: DecisionRequest): Decision => core.decide(readRequest(request, defaults));
   const instantOf = (at: Date | string | undefined, what: string): number => {

@@ -1,7 +1,7 @@
 import { PolicyInputError, type PolicyIssue } from '../errors.js';
 import { isLocale, type Locale } from '../i18n/locale.js';
 import { readProperty } from '../internal/property.js';
-import { ACTORS, type Actor } from '../model/vocabulary.js';
+import { ACTORS, type Actor, type Purpose } from '../model/vocabulary.js';
 import { DEFAULT_TERMS } from '../terms/defaultTerms.js';
 import { checkTerms } from '../terms/defineTerms.js';
 import type { TermsVersion } from '../terms/termsVersion.js';
@@ -29,6 +29,12 @@ export interface PolicyOptions {
   /** The purposes the corporate privacy policy states for user information (default `['service-provision']`). */
   readonly privacyPolicyPurposes?: readonly string[] | undefined;
   /**
+   * The only purposes this service asks about. A request naming any other is refused as malformed input
+   * (`unknown-purpose`), so a typo such as `'service-analysys'` fails loudly instead of being decided as an other
+   * purpose, which is denied. Default: any purpose is decided.
+   */
+  readonly strictPurposes?: readonly Purpose[] | undefined;
+  /**
    * Called with a JSON-safe log entry after every decision. An error it throws reaches the caller (the call fails
    * closed); a promise it returns that rejects goes to `onHookError`.
    */
@@ -50,6 +56,8 @@ export interface Options {
   readonly clock: () => Date;
   readonly terms: readonly TermsVersion[];
   readonly purposes: readonly string[];
+  /** The purposes a strict policy accepts, or undefined for any. */
+  readonly strictPurposes: ReadonlySet<string> | undefined;
   readonly onDecision: PolicyOptions['onDecision'];
   readonly onHookError: NonNullable<PolicyOptions['onHookError']>;
 }
@@ -100,6 +108,22 @@ export function readOptions(options: unknown): Options {
           message: 'A purpose is a non-empty string',
         });
     });
+  const strict = get('strictPurposes');
+  if (strict !== undefined && (!Array.isArray(strict) || strict.length === 0))
+    issues.push({
+      path: ['strictPurposes'],
+      code: 'invalid-type',
+      message: 'strictPurposes must be a non-empty array of purposes',
+    });
+  else if (strict !== undefined)
+    strict.forEach((p: unknown, i: number) => {
+      if (isBlank(p))
+        issues.push({
+          path: ['strictPurposes', i],
+          code: 'invalid-value',
+          message: 'A purpose is a non-empty string',
+        });
+    });
   const given = orDefault(get('terms'), DEFAULT_TERMS);
   // Each version with its place in the list given, for the paths of its issues.
   const placed: Placed[] = [];
@@ -129,6 +153,7 @@ export function readOptions(options: unknown): Options {
     clock: clock as () => Date,
     terms: Object.freeze(ordered.map((p) => p.version)),
     purposes: [...(purposes as string[])],
+    strictPurposes: strict === undefined ? undefined : new Set(strict as string[]),
     onDecision: onDecision as PolicyOptions['onDecision'],
     onHookError: onHookError as Options['onHookError'],
   };

@@ -82,7 +82,15 @@ export const CONTRACT_PURPOSES = [
  * const purpose: Purpose = 'marketing';
  * canUse(reading, purpose, { at: '2021-06-01T10:00:00+09:00' }) //=> false
  */
-export type Purpose = (typeof CONTRACT_PURPOSES)[number] | (string & {});
+export type Purpose = ContractPurpose | (string & {});
+
+/**
+ * One of the purposes the contract names; editors complete these where a {@link Purpose} is asked for.
+ *
+ * @example
+ * const purpose: ContractPurpose = 'incident-response';
+ */
+export type ContractPurpose = (typeof CONTRACT_PURPOSES)[number];
 
 /**
  * The form consent was given in. Only `written` is 書面.

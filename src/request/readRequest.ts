@@ -126,6 +126,8 @@ export interface RequestDefaults {
   readonly actor: Actor;
   /** The instant when the request names none, as epoch milliseconds. */
   readonly now: () => number;
+  /** The only purposes accepted (a strict policy's), or undefined for any. */
+  readonly purposes?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -148,6 +150,13 @@ export function requireFields(f: RequestFields, issues: Issues, withData: boolea
  */
 export function snapshotOf(f: RequestFields, issues: Issues, defaults: RequestDefaults): RequestSnapshot {
   requireFields(f, issues, true);
+  const strict = defaults.purposes;
+  if (strict !== undefined && f.purpose !== undefined && !strict.has(f.purpose))
+    issues.add(
+      'unknown-purpose',
+      `This policy decides only the purposes ${[...strict].join(', ')}`,
+      'purpose',
+    );
   if (issues.count > 0 || f.action === undefined || f.data === undefined)
     throw new PolicyInputError(issues.all(), 'request');
   // The fields become the snapshot: the defaults filled in, nothing else changes, and nothing writes to it after.

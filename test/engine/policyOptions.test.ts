@@ -108,3 +108,51 @@ describe('createPolicy', () => {
     });
   });
 });
+
+describe('strictPurposes: a typo in a purpose fails as input, not as a silent deny', () => {
+  const strict = createPolicy({ strictPurposes: ['service-analysis', 'incident-response'] });
+  const at = '2021-06-01T10:00:00+09:00';
+  const issuesOf = (f: () => unknown): string[] => {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(PolicyInputError);
+      return (e as PolicyInputError).issues.map((i) => `${i.path.join('.')}: ${i.code}`);
+    }
+    throw new Error('expected a PolicyInputError');
+  };
+
+  it("refuses 'service-analysys' as an unknown purpose, where a policy without the option denies it (13(3)(1))", () => {
+    expect(issuesOf(() => strict.canUse(measurement(), 'service-analysys', { at }))).toEqual([
+      'purpose: unknown-purpose',
+    ]);
+    expect(createPolicy().canUse(measurement(), 'service-analysys', { at })).toBe(false);
+  });
+
+  it('decides a listed purpose as any policy does', () => {
+    expect(strict.canUse(measurement(), 'service-analysis', { at })).toBe(true);
+    expect(
+      strict.decide({ action: 'use', data: measurement(), purpose: 'incident-response', at }).effect,
+    ).toBe('permit');
+  });
+
+  it('refuses an unknown purpose in every entry point: decideMany (shared or own) and filterPermitted', () => {
+    expect(
+      issuesOf(() =>
+        strict.decideMany([{ action: 'use', data: measurement() }], { at, purpose: 'marketing' }),
+      ),
+    ).toEqual(['requests.0.purpose: unknown-purpose']);
+    expect(
+      issuesOf(() => [
+        ...strict.filterPermitted([measurement()], { action: 'use', purpose: 'marketing', at }),
+      ]),
+    ).toContain('records.0.purpose: unknown-purpose');
+  });
+
+  it('checks the option itself: a non-empty array of non-blank purposes', () => {
+    expect(issuesOf(() => createPolicy({ strictPurposes: [] }))).toEqual(['strictPurposes: invalid-type']);
+    expect(issuesOf(() => createPolicy({ strictPurposes: ['ok', ' '] }))).toEqual([
+      'strictPurposes.1: invalid-value',
+    ]);
+  });
+});
