@@ -80,7 +80,7 @@ describe('reports stay small', () => {
       expect(issues.at(-1)?.code).toBe('too-many-issues');
       expect((e as Error).message.length).toBeLessThan(20_000);
     }
-  });
+  }, 60_000);
 
   it('reports the same record inside a request under data, bounded the same way', () => {
     try {
@@ -92,7 +92,7 @@ describe('reports stay small', () => {
       expect(issues[0]?.path.slice(0, 2)).toEqual(['data', 'sources']);
       expect((e as Error).message.length).toBeLessThan(20_000);
     }
-  });
+  }, 60_000);
 });
 
 describe('retention at an ISO instant with an offset', () => {

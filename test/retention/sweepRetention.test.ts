@@ -323,7 +323,7 @@ describe("sweepRetention({ onMalformed: 'collect' }): a nightly job that does no
     const issues = sweep.malformed[0]?.issues ?? [];
     expect(issues).toHaveLength(11);
     expect(issues.at(-1)?.code).toBe('too-many-issues');
-  });
+  }, 60_000);
 
   it('accounts for every record: keep + extended + expired + malformed = input', () => {
     const pool = [
