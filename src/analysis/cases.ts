@@ -19,6 +19,7 @@ import type { Rule } from '../terms/rule.js';
 export const DIMENSIONS = [
   'personalData',
   'retention',
+  'dataContract',
   'subject',
   'discloser',
   'designation',
@@ -40,7 +41,8 @@ export type CellCase = Readonly<Partial<Record<Dimension, string>>>;
 export const CASES: Readonly<Record<Exclude<Dimension, 'consent'>, readonly string[]>> = {
   personalData: ['none', 'possible', 'yes'],
   retention: ['within-period', 'ended', 'extended', 'gap'],
-  subject: ['user', 'employee'],
+  dataContract: ['same', 'other'],
+  subject: ['user', 'officer', 'employee', 'other-staff'],
   discloser: ['user', 'provider'],
   designation: ['designated', 'none', 'after-disclosure', 'not-scoped', 'not-marked'],
   exception: ['none', 'already-held', 'obtained-from-third-party', 'independently-developed', 'public'],
@@ -94,7 +96,15 @@ export function look(c: Condition, kind: DataKind, looks: Looks): void {
       d.add('privacyPolicy');
       return;
     case 'survivalEnded':
+    case 'contractEnded':
       d.add('contract');
+      return;
+    case 'otherContract':
+      d.add('contract');
+      if (kind === 'measurement') d.add('dataContract');
+      return;
+    case 'subject':
+      if (kind === 'user-information') d.add('subject');
       return;
     case 'designated':
       if (kind === 'confidential') d.add('designation');

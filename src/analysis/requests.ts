@@ -60,7 +60,8 @@ function record(key: CellKey, atMs: number, periods: Periods): Record<string, un
       return {
         kind: 'measurement',
         id,
-        contractId: 'C-1',
+        // The request's contract is C-1: another customer's record is of C-2.
+        contractId: c.dataContract === 'other' ? 'C-2' : 'C-1',
         metric: 'leakage-current',
         measuredAt: iso(received),
         receivedAt: iso(received),

@@ -110,6 +110,18 @@ export function compileCondition(c: Condition, version: TermsVersion, env: RuleE
       return (s) =>
         s.data.kind === 'measurement' && measurementHolding(s.data, period, s.atMs).state === value;
     }
+    case 'subject': {
+      const subjects = value as readonly string[];
+      return (s) => s.data.kind === 'user-information' && subjects.includes(s.data.subject);
+    }
+    case 'contractEnded':
+      return (s) => {
+        const ended = s.contract?.terminatedAtMs;
+        return ended !== undefined && ended <= s.atMs;
+      };
+    case 'otherContract':
+      return (s) =>
+        s.contract !== undefined && s.data.kind === 'measurement' && s.data.contractId !== s.contract.id;
     default:
       // defineTerms refuses any other key; should one get here, it grants nothing.
       return () => false;

@@ -20,6 +20,8 @@ export const REASON_CODES = [
   'shown-to-user-under-contract',
   'raw-measurement-data-may-not-leave',
   'subcontractor-may-not-pass-on',
+  'contract-ended',
+  'other-customers-data',
   // Art. 13, 2020-12-01: derived data
   'derived-use-granted',
   'derived-sharing-granted',
@@ -36,6 +38,7 @@ export const REASON_CODES = [
   'user-may-process',
   'user-may-share-derived-data',
   'user-holding-unrestricted',
+  'not-own-data',
   // 13(4) and old 13(2): holding measurement data
   'held-within-retention-period',
   'held-under-extension',
@@ -48,6 +51,9 @@ export const REASON_CODES = [
   'passing-on-needs-provider-consent',
   'user-uses-service-information',
   'transmission-unrestricted',
+  'user-and-person-consented',
+  'person-consent-required',
+  'outside-old-30-2',
   // Art. 31, 32 and 30, 2020-12-01
   'transmission-without-personal-data',
   'transmission-with-written-consent',

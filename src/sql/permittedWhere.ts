@@ -97,19 +97,19 @@ const PERSONAL_KINDS: ReadonlySet<DataKind> = new Set(['measurement', 'derived']
  * What a condition looks at in a row of `kind`, added to `dims`; the description of what no column holds, or null.
  * A condition this module does not know is taken to look at something no column holds.
  */
-function looksAt(c: Condition, kind: DataKind, dims: Dimensions): string | null {
+function looksAt(c: Condition, kind: DataKind, dims: Dimensions, q: Snapshot): string | null {
   const [key] = Object.keys(c);
   const value: unknown = (c as Readonly<Record<string, unknown>>)[key as string];
   switch (key) {
     case 'all':
     case 'any':
       for (const x of value as readonly Condition[]) {
-        const found = looksAt(x, kind, dims);
+        const found = looksAt(x, kind, dims, q);
         if (found !== null) return found;
       }
       return null;
     case 'not':
-      return looksAt(value as Condition, kind, dims);
+      return looksAt(value as Condition, kind, dims, q);
     case 'personalData':
       if (PERSONAL_KINDS.has(kind)) dims.personal = true;
       return null;
@@ -127,6 +127,12 @@ function looksAt(c: Condition, kind: DataKind, dims: Dimensions): string | null 
       if (who === 'person' && kind === 'user-information') return 'whom the user information is about';
       return null;
     }
+    case 'subject':
+      return kind === 'user-information' ? 'whom the user information is about' : null;
+    case 'otherContract':
+      // Without a contract in the question the condition is false for every row; with one, it compares contract ids.
+      return kind === 'measurement' && q.contract !== undefined ? "the record's contract id" : null;
+    case 'contractEnded':
     case 'justified':
     case 'legalBasis':
     case 'priorNoticeImpossible':
@@ -344,7 +350,7 @@ export function permittedWhere(
           ? 'a rule closure (when)'
           : rule.condition === undefined
             ? null
-            : looksAt(rule.condition, kind, dims);
+            : looksAt(rule.condition, kind, dims, q);
       if (found !== null) throw new PushdownError(kind, rule.id, found);
     }
     const holdingCases: readonly (Holding | null)[] = dims.holding && limited ? HOLDING : [null];

@@ -34,6 +34,10 @@ export type HoldingState = 'within-period' | 'extended' | 'expired';
  * - `disclosedBy`: the confidential record was disclosed by the acting party (`actor`) or by this party.
  * - `survivalEnded`: the version's survival period after the contract ended (32(5)) has run.
  * - `holding`: measurement data is in this state under the version's holding period.
+ * - `subject`: user information about one of these (the user itself, or its officers, employees, other staff).
+ * - `contractEnded`: the request's contract has ended at the instant (`terminatedAt` at or before it).
+ * - `otherContract`: a measurement record of another contract than the request's (`contractId` is not `contract.id`):
+ *   another customer's data. False without a contract in the request.
  *
  * @example
  * const condition: Condition = { all: [{ personalData: ['possible', 'yes'] }, { consent: { from: 'data-subject' } }] };
@@ -55,7 +59,10 @@ export type Condition =
     }
   | { readonly disclosedBy: 'actor' | 'user' | 'provider' }
   | { readonly survivalEnded: true }
-  | { readonly holding: HoldingState };
+  | { readonly holding: HoldingState }
+  | { readonly subject: readonly ('user' | 'officer' | 'employee' | 'other-staff')[] }
+  | { readonly contractEnded: true }
+  | { readonly otherContract: true };
 
 /** Every key a condition record can have; exactly one per record. */
 export const CONDITION_KEYS = [
@@ -74,4 +81,7 @@ export const CONDITION_KEYS = [
   'disclosedBy',
   'survivalEnded',
   'holding',
+  'subject',
+  'contractEnded',
+  'otherContract',
 ] as const;

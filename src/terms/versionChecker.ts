@@ -20,6 +20,7 @@ const CONSENT_FROM: ReadonlySet<unknown> = new Set([...PARTIES, 'discloser', 'pe
 export const FORMS: ReadonlySet<unknown> = new Set(['written', 'electronic', 'oral']);
 const BASES: ReadonlySet<unknown> = new Set(['law', 'authority-request']);
 const PERSONAL: ReadonlySet<unknown> = new Set(['none', 'possible', 'yes']);
+const SUBJECTS: ReadonlySet<unknown> = new Set(['user', 'officer', 'employee', 'other-staff']);
 const EXCEPTIONS: ReadonlySet<unknown> = new Set([
   'already-held',
   'obtained-from-third-party',
@@ -121,7 +122,12 @@ export class Checker {
       case 'priorNoticeImpossible':
       case 'privacyPolicyPurpose':
       case 'designated':
+      case 'contractEnded':
+      case 'otherContract':
         if (value !== true) bad(`${key} takes true`);
+        return;
+      case 'subject':
+        this.list(value, at, SUBJECTS, key);
         return;
       case 'survivalEnded':
         if (value !== true) bad('survivalEnded takes true');

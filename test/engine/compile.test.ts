@@ -140,7 +140,10 @@ describe('CompiledTerms', () => {
     const first = (recipient: Parameters<CompiledTerms['cell']>[3]) =>
       compiled.cell('measurement', 'provider', 'disclose', recipient, 'service-analysis')[0]?.rule.id;
     expect(first('subcontractor')).toBe('13-3-1-i/provider/disclose');
-    expect(first('user')).toBe('contract/provider/disclose-user');
+    // Another customer's record first (a condition), then the customer's own: the service.
+    expect(
+      compiled.cell('measurement', 'provider', 'disclose', 'user', 'service-analysis').map((r) => r.rule.id),
+    ).toEqual(['13-3-4/provider/other-customer', 'contract/provider/disclose-user']);
     expect(first('third-party')).toBe('13-3-4/provider/raw-data');
     expect(first(undefined)).toBe('13-3-4/provider/raw-data');
   });

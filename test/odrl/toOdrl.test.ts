@@ -351,17 +351,18 @@ describe('toOdrl', () => {
       action: 'inform',
       informedParty: 'm2m:discloser',
       target: KIND('confidential'),
-      'm2m:rule': '32-2/notice-after',
+      'm2m:rule': '32-2/authority/notice-after',
     });
     expect(articleOf(after)).toEqual([
       { 'm2m:source': 'terms', 'm2m:terms': '2020-12-01', 'm2m:article': 32, 'm2m:paragraph': 2 },
     ]);
-    const before = P2020.permission.find((p) => p['m2m:rule'] === '32-2/notice-before');
+    const before = P2020.permission.find((p) => p['m2m:rule'] === '32-2/authority/notice-before');
     expect(before?.duty?.[0]).toMatchObject({
       action: 'inform',
       'm2m:obligation': 'notify-counterparty-before-disclosure',
     });
-    expect(constraintOn(before, 'recipient')?.operator).toBe('isAnyOf');
+    // 32(2) pairs ground and recipient: the authority's own rule names one recipient.
+    expect(constraintOn(before, 'recipient')?.operator).toBe('eq');
   });
 
   it('keeps every duty that follows use out of the permissions, and every precondition in them', () => {

@@ -1,4 +1,4 @@
-import { serviceContract, termsArticle } from '../../model/citation.js';
+import { appiArticle, serviceContract, termsArticle } from '../../model/citation.js';
 
 // Every article the 2017-04-01 rules cite, named once. Old 13(1) lists its purposes as bullets; they are cited
 // as subitems イ, ロ and ハ in order, as the 2020 amendment table sets them against the new 13(3)(1).
@@ -22,3 +22,8 @@ export const OLD_31 = termsArticle(31);
 export const OLD_TERMS = termsArticle();
 /** The service contract itself. */
 export const CONTRACT = serviceContract;
+/**
+ * APPI 27(1) (Art. 23(1) until 2022-04-01, cited by the number in force at the decision): personal data goes to a
+ * third party only with the person's consent. The terms cannot lower what the Act requires.
+ */
+export const APPI_27_1 = appiArticle(27, 1);

@@ -5,6 +5,22 @@ import type { TermsCodes } from '../termsVersion.js';
 // The codes the 2017-04-01 version's rules give, with their messages in both languages (the project's own words).
 
 const reasons: Readonly<Record<string, Bilingual>> = {
+  'contract-ended': {
+    ja: 'サービス利用契約は終了しています。契約に基づくサービス提供のための取扱いは、契約の継続中に限られます。',
+    en: 'The service contract has ended: handling data to provide the service rests on the contract only while it runs.',
+  },
+  'user-and-person-consented': {
+    ja: '利用者の承諾と、情報の本人の同意の両方があるため、第三者に提供できます。',
+    en: 'Both the user and the person the information is about consented, so it may go to a third party.',
+  },
+  'person-consent-required': {
+    ja: '利用者の承諾はありますが、第三者への提供には個人情報保護法により本人の同意も必要です（規約は法の要求を下げられません）。',
+    en: 'The user consented, but giving personal data to a third party also needs the consent of the person it is about under the APPI; the terms cannot ask less than the Act.',
+  },
+  'outside-old-30-2': {
+    ja: '利用者自身の秘密情報はサービスを通じて得た情報ではないため、旧第30条第2項は及ばず、利用者の取扱いは制限されません。',
+    en: 'The user’s own confidential information was not obtained through the service, so old 30(2) does not reach it and nothing restrains the user.',
+  },
   'user-consented-to-disclosure': {
     ja: '利用者の承諾があるため、利用者情報を開示できます。',
     en: 'The user consented, so the user information may be disclosed.',

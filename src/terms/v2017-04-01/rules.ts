@@ -1,8 +1,10 @@
 import { ACTIONS, ACTORS, type Action } from '../../model/vocabulary.js';
 import type { DataKind } from '../../records/dataRecord.js';
+import type { Condition } from '../condition.js';
 import { retentionRules } from '../retentionRules.js';
 import { defineRule, type Rule } from '../rule.js';
 import {
+  APPI_27_1,
   CONTRACT,
   OLD_12,
   OLD_13,
@@ -21,6 +23,13 @@ import {
 // provider's prior consent; user information goes to no one without the user's consent. Nothing else is granted.
 
 const PASS_ON: Action[] = ['disclose', 'transfer', 'license', 'sublicense'];
+/** The user's consent: its own, or, when the information is about the user itself, the data subject's (the same). */
+const USER_CONSENT: Condition = {
+  any: [
+    { consent: { from: 'user' } },
+    { all: [{ subject: ['user'] }, { consent: { from: 'data-subject' } }] },
+  ],
+};
 /** What the provider obtains through the service: old 13(1) covers all of it. */
 const OBTAINED: DataKind[] = [
   'measurement',
@@ -85,6 +94,16 @@ const byProvider: Rule[] = [
     reason: 'incidental-use-needs-determination',
     basis: [OLD_13_1_HA],
   }),
+  // The contract is the basis of running the service only while it runs.
+  defineRule({
+    id: 'old-contract/provider/ended',
+    ...providerUse,
+    purposes: ['service-provision'],
+    condition: { contractEnded: true },
+    effect: 'deny',
+    reason: 'contract-ended',
+    basis: [CONTRACT],
+  }),
   defineRule({
     id: 'old-contract/provider',
     ...providerUse,
@@ -102,13 +121,37 @@ const byProvider: Rule[] = [
   }),
   // Old 13(2): a year from receipt, longer where the provider's purposes or the service need it.
   ...retentionRules(OLD_13_2, ['provider']),
-  // Old 31: user information goes to no one — subcontractors included — without the user's consent.
+  // Old 31: user information goes to no one — subcontractors included — without the user's consent. Where it reaches
+  // a third party, the APPI (then 23(1)) also asks the consent of the person it is about: the terms cannot lower what
+  // the Act requires, so both are needed — one consent when the information is about the user itself.
+  defineRule({
+    id: 'old-31+appi/consent',
+    kinds: ['user-information'],
+    actors: ['provider'],
+    actions: PASS_ON,
+    recipients: ['third-party', 'authority'],
+    condition: { all: [USER_CONSENT, { consent: { from: 'person' } }] },
+    effect: 'permit',
+    reason: 'user-and-person-consented',
+    basis: [OLD_31, APPI_27_1],
+  }),
+  defineRule({
+    id: 'old-31+appi/person-consent-missing',
+    kinds: ['user-information'],
+    actors: ['provider'],
+    actions: PASS_ON,
+    recipients: ['third-party', 'authority'],
+    condition: USER_CONSENT,
+    effect: 'deny',
+    reason: 'person-consent-required',
+    basis: [APPI_27_1],
+  }),
   defineRule({
     id: 'old-31/consent',
     kinds: ['user-information'],
     actors: ['provider'],
     actions: PASS_ON,
-    condition: { consent: { from: 'user' } },
+    condition: USER_CONSENT,
     effect: 'permit',
     reason: 'user-consented-to-disclosure',
     basis: [OLD_31],
@@ -223,7 +266,7 @@ const defaults: Rule[] = [
     basis: [OLD_31],
   }),
   // Old 30(2) binds only the user, and only for what the service delivered; the provider's handling of what it
-  // obtained falls under old 13. No old article speaks to the user's own confidential information.
+  // obtained falls under old 13.
   defineRule({
     id: 'old-30/user',
     kinds: ['provider-content'],
@@ -241,6 +284,18 @@ const defaults: Rule[] = [
     condition: FROM_PROVIDER,
     effect: 'deny',
     reason: 'not-granted',
+    basis: [OLD_30_2],
+  }),
+  // The user's own confidential information was not obtained through the service: old 30(2), the one article that
+  // restrains the user, does not reach it, so nothing restrains the user's handling of it.
+  defineRule({
+    id: 'old-30-2/user/own-confidential',
+    kinds: ['confidential'],
+    actors: ['user'],
+    actions: ACTIONS,
+    condition: { disclosedBy: 'actor' },
+    effect: 'permit',
+    reason: 'outside-old-30-2',
     basis: [OLD_30_2],
   }),
   defineRule({

@@ -116,6 +116,18 @@ const WITHIN_PURPOSE = { code: 'use-within-purpose', basis: ART_13_3_1 } as cons
 export const measurementByProviderSide: readonly Rule[] = [
   // 13(3)(1): the provider's own use.
   ...purposes13_3_1({ actor: 'provider', action: 'use', reasons: USE_REASONS, duty: WITHIN_PURPOSE }),
+  // The contract is the basis of running the service only while it runs; 13(5) keeps Art. 13's own purposes alive.
+  defineRule({
+    id: 'contract/provider/use/ended',
+    kinds: ['measurement'],
+    actors: ['provider'],
+    actions: ['use'],
+    purposes: ['service-provision'],
+    condition: { contractEnded: true },
+    effect: 'deny',
+    reason: 'contract-ended',
+    basis: [CONTRACT],
+  }),
   defineRule({
     id: 'contract/provider/use',
     kinds: ['measurement'],
@@ -143,6 +155,18 @@ export const measurementByProviderSide: readonly Rule[] = [
     through: ART_13_3_2,
     reasons: USE_REASONS,
     duty: WITHIN_PURPOSE,
+  }),
+  // The contract is the basis of running the service only while it runs; 13(5) keeps Art. 13's own purposes alive.
+  defineRule({
+    id: 'contract/subcontractor/use/ended',
+    kinds: ['measurement'],
+    actors: ['subcontractor'],
+    actions: ['use'],
+    purposes: ['service-provision'],
+    condition: { contractEnded: true },
+    effect: 'deny',
+    reason: 'contract-ended',
+    basis: [CONTRACT],
   }),
   defineRule({
     id: 'contract/subcontractor/use',
@@ -193,6 +217,19 @@ export const measurementByProviderSide: readonly Rule[] = [
     reasons: SUBCONTRACTOR_REASONS,
     duty: { code: 'bind-subcontractor-to-purpose', basis: ART_13_3_2 },
   }),
+  // The contract is the basis of running the service only while it runs; 13(5) keeps Art. 13's own purposes alive.
+  defineRule({
+    id: 'contract/provider/disclose-subcontractor/ended',
+    kinds: ['measurement'],
+    actors: ['provider'],
+    actions: ['disclose'],
+    recipients: ['subcontractor'],
+    purposes: ['service-provision'],
+    condition: { contractEnded: true },
+    effect: 'deny',
+    reason: 'contract-ended',
+    basis: [CONTRACT],
+  }),
   defineRule({
     id: 'contract/provider/disclose-subcontractor',
     kinds: ['measurement'],
@@ -213,6 +250,18 @@ export const measurementByProviderSide: readonly Rule[] = [
     effect: 'deny',
     reason: 'subcontractor-disclosure-needs-purpose',
     basis: [ART_13_3_2],
+  }),
+  // Another customer's record (its contract is not the request's) shown to this user is raw data leaving.
+  defineRule({
+    id: '13-3-4/provider/other-customer',
+    kinds: ['measurement'],
+    actors: ['provider'],
+    actions: ['disclose'],
+    recipients: ['user'],
+    condition: { otherContract: true },
+    effect: 'deny',
+    reason: 'other-customers-data',
+    basis: [ART_13_3_4],
   }),
   // Showing the customer its own data is the service.
   defineRule({
@@ -365,6 +414,17 @@ export const holding: readonly Rule[] = [
 
 /** The user on measurement and derived data: 13(2)(1)-(4), with 13(1) and Art. 12. */
 export const byUser: readonly Rule[] = [
+  // 13(2) gives the user rights over its own contract's data only: another customer's record is not among them.
+  defineRule({
+    id: '13-2/user/other-customer',
+    kinds: ['measurement'],
+    actors: ['user'],
+    actions: ACTIONS.filter((a) => a !== 'transmit'),
+    condition: { otherContract: true },
+    effect: 'deny',
+    reason: 'not-own-data',
+    basis: [ART_13_2],
+  }),
   defineRule({
     id: '13-2-1/user',
     kinds: ['measurement'],

@@ -218,18 +218,8 @@ const madeInformation: Rule[] = [
     reason: 'made-information-use-granted',
     basis: [ART_31_3, ART_13_3_3],
   }),
-  // 13(3)(4) applied: the provider may pass it on; anonymized information to a third party brings APPI 43(4).
-  defineRule({
-    id: '31-3/anonymized/entrust',
-    kinds: ['anonymized'],
-    actors: ['provider'],
-    actions: ['disclose'],
-    recipients: ['subcontractor'],
-    effect: 'permit',
-    reason: 'made-information-sharing-granted',
-    basis: [ART_31_3, ART_13_3_4],
-    obligations: [NO_REIDENTIFICATION],
-  }),
+  // 13(3)(4) applied: the provider may pass it on; anonymized information brings APPI 43(4) to any recipient, a
+  // subcontractor too — the entrustment exception is written for personal data, and anonymized information is not.
   defineRule({
     id: '31-3/anonymized/provide',
     kinds: ['anonymized'],

@@ -1,4 +1,4 @@
-import type { Action } from '../../model/vocabulary.js';
+import type { Action, Party } from '../../model/vocabulary.js';
 import type { Condition } from '../condition.js';
 import { defineRule, type Rule } from '../rule.js';
 import {
@@ -22,8 +22,14 @@ const RETURN_OR_ERASE = { code: 'return-or-erase-on-request', basis: ART_32_4 } 
 
 /** The receiving party's counterparty — the one that disclosed the information — consented in writing by then. */
 const COUNTERPARTY_CONSENTED: Condition = { consent: { from: 'discloser', forms: ['written'] } };
-/** A law or an authority's request requires the disclosure. */
-const COMPELLED: Condition = { legalBasis: ['law', 'authority-request'] };
+/**
+ * 32(2) pairs the ground with the recipient: a law reaches the destination that law names (an authority or a third
+ * party); an authority's request reaches that authority only. Any other pairing is decided by 32(1).
+ */
+const COMPELLED_TO: ReadonlyArray<readonly [Party, Condition]> = [
+  ['authority', { legalBasis: ['law', 'authority-request'] }],
+  ['third-party', { legalBasis: ['law'] }],
+];
 
 const EXCEPTIONS = [
   ['already-held', ART_32_1_1],
@@ -128,28 +134,30 @@ const bound: Rule[] = [
   }),
   // 32(2): what a law or an authority requires, to the recipient it names, with notice before — or promptly after,
   // when notice before is impossible.
-  defineRule({
-    id: '32-2/notice-after',
-    ...ANY,
-    actions: ['disclose'],
-    recipients: ['authority', 'third-party'],
-    condition: { all: [COMPELLED, { priorNoticeImpossible: true }] },
-    effect: 'permit',
-    reason: 'compelled-disclosure',
-    basis: [ART_32_2],
-    obligations: [{ code: 'notify-counterparty-after-disclosure', basis: ART_32_2 }, RETURN_OR_ERASE],
-  }),
-  defineRule({
-    id: '32-2/notice-before',
-    ...ANY,
-    actions: ['disclose'],
-    recipients: ['authority', 'third-party'],
-    condition: COMPELLED,
-    effect: 'permit',
-    reason: 'compelled-disclosure',
-    basis: [ART_32_2],
-    obligations: [{ code: 'notify-counterparty-before-disclosure', basis: ART_32_2 }, RETURN_OR_ERASE],
-  }),
+  ...COMPELLED_TO.flatMap(([recipient, compelled]) => [
+    defineRule({
+      id: `32-2/${recipient}/notice-after`,
+      ...ANY,
+      actions: ['disclose'],
+      recipients: [recipient],
+      condition: { all: [compelled, { priorNoticeImpossible: true }] },
+      effect: 'permit',
+      reason: 'compelled-disclosure',
+      basis: [ART_32_2],
+      obligations: [{ code: 'notify-counterparty-after-disclosure', basis: ART_32_2 }, RETURN_OR_ERASE],
+    }),
+    defineRule({
+      id: `32-2/${recipient}/notice-before`,
+      ...ANY,
+      actions: ['disclose'],
+      recipients: [recipient],
+      condition: compelled,
+      effect: 'permit',
+      reason: 'compelled-disclosure',
+      basis: [ART_32_2],
+      obligations: [{ code: 'notify-counterparty-before-disclosure', basis: ART_32_2 }, RETURN_OR_ERASE],
+    }),
+  ]),
   // 32(3): the provider — not the user — may disclose to its subcontractor without consent, binding it equally.
   defineRule({
     id: '32-3',

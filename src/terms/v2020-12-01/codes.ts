@@ -5,6 +5,18 @@ import type { TermsCodes } from '../termsVersion.js';
 // The codes the 2020-12-01 version's rules give, with their messages in both languages (the project's own words).
 
 const reasons: Readonly<Record<string, Bilingual>> = {
+  'contract-ended': {
+    ja: 'サービス利用契約は終了しています。契約に基づくサービス提供のための取扱いは契約の継続中に限られます（第13条第5項が残すのは同条の目的のみです）。',
+    en: 'The service contract has ended: handling data to provide the service rests on the contract only while it runs (13(5) keeps only Art. 13’s own purposes alive).',
+  },
+  'other-customers-data': {
+    ja: 'この計測データは別の契約（他の利用者）のものです。この利用者に示すことは、加工等をしていない計測データを他者に開示することに当たります。',
+    en: 'This measurement data belongs to another contract, another customer: showing it to this user is raw measurement data leaving.',
+  },
+  'not-own-data': {
+    ja: '第13条第2項が利用者に認めるのは、自身の契約の計測データに関する権利だけです。別の契約の計測データには及びません。',
+    en: 'The rights 13(2) gives the user are over the measurement data of its own contract, not over another customer’s.',
+  },
   'processing-granted': {
     ja: '計測データの加工等と、それにより得た派生データの使用・加工等は認められています（第三者に行わせる場合を含む）。',
     en: 'Measurement data may be processed, and the derived data used and processed, including by third parties on the provider’s behalf.',

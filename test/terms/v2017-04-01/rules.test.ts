@@ -579,14 +579,16 @@ describe('decide under the 2017-04-01 terms', () => {
     );
 
     // Old 30(2) reaches what the user obtains by using the service (本サービスを利用することにより得られる一切の情報):
-    // not the user's own business information, and it binds the user, not the provider. Whatever the old terms
-    // say about these, old 30(2) is not the article that says it.
+    // not the user's own business information. Nothing else of the old terms restrains the user's handling of it, so
+    // it is permitted, citing the article whose scope it falls outside (SPEC §11) — as from 2020-12-01 (32(1)).
     it.each(USER_PASSING_ON)(
-      'does not decide the user’s %s of its own confidential information under old 30(2): not obtained through the service',
+      'permits the user’s %s of its own confidential information: not obtained through the service, outside old 30(2)',
       (action) => {
         const d = decide(requestFor(action, 'user', confidential('user')));
         expect(d.terms).toBe(OLD);
-        expect(refs(d)).not.toContainEqual(old(30, 2));
+        expect(d.effect).toBe('permit');
+        expect(reasonCodes(d)).toEqual(['outside-old-30-2']);
+        expect(refs(d)).toEqual([old(30, 2)]);
       },
     );
 

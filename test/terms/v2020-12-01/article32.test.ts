@@ -418,11 +418,12 @@ describe('Article 32 (2020-12-01)', () => {
   });
 
   describe('32(2): disclosure a law or an authority compels', () => {
+    // 32(2) pairs ground and recipient (SPEC §11): a law reaches the destination it names; an authority's request
+    // reaches that authority only.
     const compelled = [
       ['law', 'authority'],
       ['law', 'third-party'],
       ['authority-request', 'authority'],
-      ['authority-request', 'third-party'],
     ] as const;
 
     it.each(compelled)(
@@ -465,6 +466,29 @@ describe('Article 32 (2020-12-01)', () => {
         }
       },
     );
+
+    it('decides an authority’s request to reach a third party by 32(1): denied without written consent, permitted with it (32(2) pairs them)', () => {
+      for (const [receiver, discloser] of DIRECTIONS) {
+        const ask = (extra: object) =>
+          decide({
+            action: 'disclose',
+            actor: receiver,
+            data: received(discloser),
+            recipient: 'third-party',
+            legalBasis: 'authority-request',
+            at: AT,
+            ...extra,
+          });
+        const denied = ask({});
+        expect(denied.effect).toBe('deny');
+        expect(denied.reasons.map((r) => r.code)).toEqual(['confidential-disclosure-needs-written-consent']);
+        const consented = ask({
+          consent: { from: discloser, form: 'written', grantedAt: '2021-05-01T00:00:00+09:00' },
+        });
+        expect(consented.effect).toBe('permit');
+        expect(consented.reasons.map((r) => r.code)).toEqual(['confidential-disclosure-with-written-consent']);
+      }
+    });
 
     it('permits compelled disclosure with notice before it when prior notice is stated possible (32(2))', () => {
       const d = decide({
