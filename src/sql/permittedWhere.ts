@@ -65,8 +65,8 @@ export interface PermittedWhereOptions extends Omit<ExpiredWhereOptions, 'column
  * Node (`filterPermitted`), or leave their kind out of `kinds` if the table has none.
  *
  * @example
- * try { permittedWhere({ action: 'use', actor: 'user', purpose: 'x', at }) } catch (e) {
- *   if (e instanceof PushdownError) [e.kind, e.rule] //=> ['confidential', '32-1/…']
+ * try { permittedWhere({ action: 'disclose', recipient: 'third-party', at: '2021-06-01T10:00:00+09:00' }) } catch (e) {
+ *   if (e instanceof PushdownError) [e.kind, e.rule] //=> ['user-information', …]
  * }
  */
 export class PushdownError extends PolicyError {
@@ -92,6 +92,12 @@ interface Dimensions {
 }
 
 const PERSONAL_KINDS: ReadonlySet<DataKind> = new Set(['measurement', 'derived']);
+
+const LOOKS_AT_CONFIDENTIAL = {
+  designated: 'whether the confidential record was designated beforehand, scoped and marked',
+  exception: 'the exception the confidential record names',
+  disclosedBy: 'who disclosed the confidential record',
+} as const;
 
 /**
  * What a condition looks at in a row of `kind`, added to `dims`; the description of what no column holds, or null.
@@ -119,7 +125,7 @@ function looksAt(c: Condition, kind: DataKind, dims: Dimensions, q: Snapshot): s
     case 'designated':
     case 'exception':
     case 'disclosedBy':
-      return kind === 'confidential' ? `the confidential record's ${key}` : null;
+      return kind === 'confidential' ? LOOKS_AT_CONFIDENTIAL[key] : null;
     case 'recipient':
     case 'consent': {
       const who = key === 'recipient' ? value : (value as { from: unknown }).from;
