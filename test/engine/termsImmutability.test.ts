@@ -17,10 +17,8 @@ import {
   terms20170401,
   terms20201201,
 } from 'm2m-data-policy';
-import { matchers, measurement } from 'm2m-data-policy/testing';
+import { measurement } from 'm2m-data-policy/testing';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-
-expect.extend(matchers);
 
 type Library = typeof import('m2m-data-policy');
 
@@ -178,7 +176,7 @@ function expectTheAmendedTerms(lib: Library): void {
     recipient: 'third-party',
     at: '2021-06-01T10:00:00+09:00',
   });
-  expect(license.effect).toBe('deny');
+  expect(license).toBeDenied();
   expect(license.terms).toBe('2020-12-01');
 }
 
@@ -382,8 +380,8 @@ describe('exported terms versions cannot be altered by callers (SPEC §7, §8)',
         data: measurement(),
         recipient: 'third-party',
         at: '2021-06-01T10:00:00+09:00',
-      }).effect,
-    ).toBe('deny');
+      }),
+    ).toBeDenied();
   });
 });
 
