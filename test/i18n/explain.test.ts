@@ -1,3 +1,4 @@
+import { derived, measurement } from 'm2m-data-policy/testing';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.js';
 import { ja } from '../../src/i18n/ja.js';
@@ -10,7 +11,6 @@ import {
   REASON_CODES,
   terms20201201,
 } from '../../src/index.js';
-import { derived, measurement } from '../fixtures.js';
 
 const at = new Date('2021-06-01T10:00:00+09:00');
 

@@ -1,3 +1,4 @@
+import { measurement } from 'm2m-data-policy/testing';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createPolicy } from '../../src/engine/createPolicy.js';
 import { decide } from '../../src/engine/defaultPolicy.js';
@@ -39,7 +40,6 @@ import type { TermsVersion } from '../../src/terms/termsVersion.js';
 import { terms20170401 } from '../../src/terms/v2017-04-01/index.js';
 import { terms20201201 } from '../../src/terms/v2020-12-01/index.js';
 import { civilCodePeriod } from '../../src/time/civilCodePeriod.js';
-import { measurement } from '../fixtures.js';
 
 // The ODRL 2.2 export of a terms version (SPEC §6): standard terms only outside the project's profile, generated
 // from the rules (none dropped), duties that follow use as policy obligations.
