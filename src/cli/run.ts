@@ -7,14 +7,25 @@ import { version } from '../../package.json';
 import { UsageError } from './args.js';
 import { checkCommand } from './commands/check.js';
 import type { Command } from './commands/command.js';
+import { diffCommand } from './commands/diff.js';
 import { explainCommand } from './commands/explain.js';
 import { periodCommand } from './commands/period.js';
+import { reportCommand } from './commands/report.js';
 import { retentionCommand } from './commands/retention.js';
+import { tableCommand } from './commands/table.js';
 import { EXIT, type ExitCode } from './exitCodes.js';
 import { InputError } from './input.js';
 import type { Io } from './io.js';
 
-const COMMANDS: readonly Command[] = [checkCommand, retentionCommand, explainCommand, periodCommand];
+const COMMANDS: readonly Command[] = [
+  checkCommand,
+  retentionCommand,
+  explainCommand,
+  periodCommand,
+  tableCommand,
+  diffCommand,
+  reportCommand,
+];
 
 const HELP = `Usage: m2m-data-policy <command> [options]
 
@@ -31,6 +42,10 @@ Options:
 
 Records are NDJSON: one JSON record per line, timestamps ISO-8601 with an offset. Messages are in
 English; labels are English unless --lang ja is given (explain defaults to Japanese).
+
+table, diff and report analyse the shipped terms versions: table and diff write Markdown, CSV,
+JSON or HTML (--format, default md) to stdout or --out; report writes one self-contained HTML
+page, with a retention forecast when given records.
 
 Lines longer than --max-line-bytes (default 1048576, 1 MiB), lines that are not UTF-8 or not
 JSON, and records the parser refuses are malformed: each is reported on stderr with its line
