@@ -1,3 +1,4 @@
+import { measurement } from 'm2m-data-policy/testing';
 import { describe, expect, it, vi } from 'vitest';
 import {
   assertPermitted,
@@ -10,7 +11,6 @@ import {
   TermsNotInForceError,
   terms20201201,
 } from '../../src/index.js';
-import { measurement } from '../fixtures.js';
 
 const at = new Date('2021-06-01T10:00:00+09:00');
 
@@ -44,8 +44,8 @@ describe('createPolicy', () => {
     const policy = createPolicy({ actor: 'user' });
     expect(policy.actor).toBe('user');
     expect(
-      policy.decide({ action: 'license', data: measurement(), recipient: 'third-party', at }).allowed,
-    ).toBe(true);
+      policy.decide({ action: 'license', data: measurement(), recipient: 'third-party', at }),
+    ).toBePermitted();
     expect(
       policy.decide({
         action: 'license',
@@ -53,8 +53,8 @@ describe('createPolicy', () => {
         recipient: 'third-party',
         actor: 'provider',
         at,
-      }).allowed,
-    ).toBe(false);
+      }),
+    ).toBeDenied();
   });
 
   it('writes messages and labels in its locale (ja by default)', () => {
@@ -124,7 +124,13 @@ describe('onDecision', () => {
   it('receives a JSON-safe entry for each decision, without the record payload or the justification', () => {
     const entries: DecisionLogEntry[] = [];
     const policy = createPolicy({ locale: 'en', onDecision: (e) => entries.push(e) });
-    const data = measurement({ value: 42.5, unit: 'mA', personalData: 'possible' });
+    const data = measurement({
+      id: 'm-1',
+      contractId: 'C-1',
+      value: 42.5,
+      unit: 'mA',
+      personalData: 'possible',
+    });
     policy.decide({
       action: 'use',
       data,
@@ -167,7 +173,7 @@ describe('onDecision', () => {
 
 describe('assertPermitted', () => {
   it('returns the permit', () => {
-    expect(assertPermitted({ action: 'process', data: measurement(), at }).effect).toBe('permit');
+    expect(assertPermitted({ action: 'process', data: measurement(), at })).toBePermitted();
   });
 
   it('throws PolicyViolationError carrying the deny', () => {

@@ -1,3 +1,4 @@
+import { measurement } from 'm2m-data-policy/testing';
 import { describe, expect, it } from 'vitest';
 import {
   createPolicy,
@@ -6,7 +7,6 @@ import {
   type PolicyIssue,
   parseRecord,
 } from '../../src/index.js';
-import { measurement } from '../fixtures.js';
 
 const at = new Date('2021-06-01T10:00:00+09:00');
 const policy = createPolicy({ clock: () => new Date('2021-06-01T10:00:00+09:00') });
@@ -47,7 +47,7 @@ describe('decide: request validation', () => {
       purpose: 'service-analysis',
       at,
     });
-    expect(decision.effect).toBe('permit');
+    expect(decision).toBePermitted();
   });
 
   it('refuses an unknown action at [action]', () => {
@@ -101,9 +101,7 @@ describe('decide: request validation', () => {
   });
 
   it('accepts any other non-empty purpose string as an "other purpose" and decides it', () => {
-    expect(policy.decide({ action: 'use', data: measurement(), purpose: 'marketing', at }).effect).toBe(
-      'deny',
-    );
+    expect(policy.decide({ action: 'use', data: measurement(), purpose: 'marketing', at })).toBeDenied();
   });
 
   it('refuses malformed data with paths from the request root', () => {
@@ -238,7 +236,7 @@ describe('decide: request validation', () => {
   it('refuses a contract terminated before it was formed at [contract, terminatedAt]', () => {
     const issues = issuesOf({
       action: 'process',
-      data: measurement(),
+      data: measurement({ contractId: 'C-1' }),
       at,
       contract: {
         id: 'C-1',
@@ -254,7 +252,7 @@ describe('decide: request validation', () => {
   it('refuses the same contract when given as Dates', () => {
     const issues = issuesOf({
       action: 'process',
-      data: measurement(),
+      data: measurement({ contractId: 'C-1' }),
       at,
       contract: {
         id: 'C-1',
@@ -269,7 +267,7 @@ describe('decide: request validation', () => {
     expect(() =>
       policy.decide({
         action: 'process',
-        data: measurement(),
+        data: measurement({ contractId: 'C-1' }),
         at,
         contract: {
           id: 'C-1',
@@ -294,7 +292,7 @@ describe('decide: request validation', () => {
       at,
     });
     expect(plain).toEqual(parsed);
-    expect(plain.effect).toBe('permit');
+    expect(plain).toBePermitted();
   });
 
   it('does not mutate a plain record or request it validates', () => {
