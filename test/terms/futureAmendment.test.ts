@@ -1,3 +1,4 @@
+import { measurement } from 'm2m-data-policy/testing';
 import { describe, expect, it } from 'vitest';
 import {
   createPolicy,
@@ -9,7 +10,6 @@ import {
   terms20201201,
   termsArticle,
 } from '../../src/index.js';
-import { measurement } from '../fixtures.js';
 
 // A fictitious amendment, written the way a real one would be, outside the package with its public API alone: one
 // value and one line to register it. It keeps the 2020-12-01 rules and, in front of them, grants use of measurement
