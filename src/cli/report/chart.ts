@@ -28,6 +28,8 @@ export function yAxis(max: number): { step: number; top: number } {
 }
 
 const fixed = (n: number): string => String(Math.round(n * 100) / 100);
+// Tick and bar labels with thousands separators (17,280), the same in both locales; data-count stays a plain number.
+const count = (n: number): string => n.toLocaleString('en-US');
 
 /** The chart's texts: its title and the two axis labels. */
 export interface ChartTexts {
@@ -61,20 +63,20 @@ export function barChart(months: readonly MonthCount[], texts: ChartTexts): stri
     const y = fixed(baseY - (v / axis.top) * plotH);
     out.push(
       `<line class="grid" x1="${left}" x2="${width - right}" y1="${y}" y2="${y}"/>`,
-      `<text class="tick" x="${left - 8}" y="${y}" text-anchor="end" dominant-baseline="middle">${v}</text>`,
+      `<text class="tick" x="${left - 8}" y="${y}" text-anchor="end" dominant-baseline="middle">${count(v)}</text>`,
     );
   }
-  for (const [i, { month, count }] of months.entries()) {
-    const h = (count / axis.top) * plotH;
+  for (const [i, m] of months.entries()) {
+    const h = (m.count / axis.top) * plotH;
     const x = left + i * band + band * 0.15;
     const cx = fixed(left + (i + 0.5) * band);
     out.push(
-      `<rect class="bar" data-month="${escapeHtml(month)}" data-count="${count}" x="${fixed(x)}" y="${fixed(baseY - h)}" width="${fixed(band * 0.7)}" height="${fixed(h)}"><title>${escapeHtml(`${month}: ${count}`)}</title></rect>`,
-      `<text class="month" transform="translate(${cx},${baseY + 14}) rotate(-45)" text-anchor="end">${escapeHtml(month)}</text>`,
+      `<rect class="bar" data-month="${escapeHtml(m.month)}" data-count="${m.count}" x="${fixed(x)}" y="${fixed(baseY - h)}" width="${fixed(band * 0.7)}" height="${fixed(h)}"><title>${escapeHtml(`${m.month}: ${count(m.count)}`)}</title></rect>`,
+      `<text class="month" transform="translate(${cx},${baseY + 14}) rotate(-45)" text-anchor="end">${escapeHtml(m.month)}</text>`,
     );
-    if (count > 0)
+    if (m.count > 0)
       out.push(
-        `<text class="count" x="${cx}" y="${fixed(baseY - h - 4)}" text-anchor="middle">${count}</text>`,
+        `<text class="count" x="${cx}" y="${fixed(baseY - h - 4)}" text-anchor="middle">${count(m.count)}</text>`,
       );
   }
   out.push(

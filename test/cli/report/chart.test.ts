@@ -51,6 +51,13 @@ describe('barChart', () => {
     expect(svg).toContain('>records</text>');
   });
 
+  it('writes large counts with thousands separators, data-count as a plain number', () => {
+    const big = barChart([{ month: '2022-03', count: 17_280 }], TEXTS);
+    expect(big).toContain('data-count="17280"');
+    expect(big).toMatch(/class="tick"[^>]*>20,000<\/text>/);
+    expect(big).toMatch(/class="count"[^>]*>17,280<\/text>/);
+  });
+
   it('escapes its texts', () => {
     const hostile = barChart([{ month: '<b>', count: 1 }], { title: '<script>', x: '&', y: '"' });
     expect(hostile).not.toMatch(/<script>|<b>/);
