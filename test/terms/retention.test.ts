@@ -1,3 +1,4 @@
+import { anonymized, derived, measurement, statistical } from 'm2m-data-policy/testing';
 import { describe, expect, it } from 'vitest';
 import {
   type Actor,
@@ -6,10 +7,8 @@ import {
   type DataRecord,
   type Decision,
   type Obligation,
-  parseRecord,
   TermsNotInForceError,
 } from '../../src/index.js';
-import { derived, measurement } from '../fixtures.js';
 
 // Holding data: 13(4) of the 2020-12-01 terms and old 13(2) of the 2017-04-01 terms (a year from receipt as a
 // rule, longer where needed), Art. 12 for the user's own holding, and 附則 3 (new Art. 13 reaches data sent before
@@ -37,20 +36,6 @@ const deletion = (decision: Decision): Obligation | undefined =>
 const reading = measurement();
 const ENDS_AT = d('2022-03-16T00:00:00+09:00');
 
-const anonymized = parseRecord({
-  kind: 'anonymized',
-  id: 'a-1',
-  sources: ['m-1', 'u-1'],
-  createdAt: '2021-04-01T09:00:00+09:00',
-  itemCategories: ['region'],
-});
-const statistical = parseRecord({
-  kind: 'statistical',
-  id: 'st-1',
-  sources: ['m-1'],
-  createdAt: '2021-04-01T09:00:00+09:00',
-});
-
 const PROVIDER_SIDE: Actor[] = ['provider', 'subcontractor'];
 
 describe('decide: retain', () => {
@@ -72,7 +57,7 @@ describe('decide: retain', () => {
       'lets the %s hold measurement data at 2022-03-15T23:59:59.999+09:00, the last millisecond of its year (13(4))',
       (actor) => {
         const decision = retain(reading, actor, '2022-03-15T23:59:59.999+09:00');
-        expect(decision.allowed).toBe(true);
+        expect(decision).toBePermitted();
         expect(deletion(decision)?.dueAt).toEqual(ENDS_AT);
       },
     );
@@ -90,8 +75,8 @@ describe('decide: retain', () => {
 
     it('counts the year from receipt at exactly 00:00 JST including that day (13(4), Civil Code 140)', () => {
       const atMidnight = measurement({ receivedAt: '2021-03-16T00:00:00+09:00' });
-      expect(retain(atMidnight, 'provider', '2022-03-15T23:59:59.999+09:00').allowed).toBe(true);
-      expect(retain(atMidnight, 'provider', '2022-03-16T00:00:00+09:00').allowed).toBe(false);
+      expect(retain(atMidnight, 'provider', '2022-03-15T23:59:59.999+09:00')).toBePermitted();
+      expect(retain(atMidnight, 'provider', '2022-03-16T00:00:00+09:00')).toBeDenied();
     });
 
     it('permits holding under an extension decided within the year, its deletion due at `until` (13(4))', () => {
@@ -105,13 +90,13 @@ describe('decide: retain', () => {
         ],
       });
       const within = retain(extended, 'provider', '2022-03-15T23:59:59.999+09:00');
-      expect(within.allowed).toBe(true);
+      expect(within).toBePermitted();
       const decision = retain(extended, 'subcontractor', '2022-03-16T00:00:00+09:00');
       expect(decision).toMatchObject({ effect: 'permit', terms: '2020-12-01' });
       expect(refs(decision.basis)).toEqual([ART_13_4]);
       expect(decision.reasons.map((r) => r.code)).toEqual(['held-under-extension']);
       expect(deletion(decision)?.dueAt).toEqual(d('2022-09-16T00:00:00+09:00'));
-      expect(retain(extended, 'provider', '2022-09-15T23:59:59.999+09:00').allowed).toBe(true);
+      expect(retain(extended, 'provider', '2022-09-15T23:59:59.999+09:00')).toBePermitted();
     });
 
     it('denies holding at the extension’s `until`, which is exclusive (13(4))', () => {
@@ -125,7 +110,7 @@ describe('decide: retain', () => {
         ],
       });
       const decision = retain(extended, 'provider', '2022-09-16T00:00:00+09:00');
-      expect(decision.allowed).toBe(false);
+      expect(decision).toBeDenied();
       expect(decision.reasons.map((r) => r.code)).toEqual(['retention-period-ended']);
     });
 
@@ -134,7 +119,7 @@ describe('decide: retain', () => {
         retentionExtensions: [{ decidedAt: '2022-03-01T09:00:00+09:00', reason: 'litigation hold' }],
       });
       const decision = retain(openEnded, 'provider', '2027-01-01T00:00:00+09:00');
-      expect(decision.allowed).toBe(true);
+      expect(decision).toBePermitted();
       expect(decision.obligations.every((o) => o.dueAt === undefined)).toBe(true);
     });
 
@@ -149,10 +134,10 @@ describe('decide: retain', () => {
         ],
       });
       const gap = retain(late, 'provider', '2022-04-01T08:59:59.999+09:00');
-      expect(gap.allowed).toBe(false);
+      expect(gap).toBeDenied();
       expect(gap.reasons.map((r) => r.code)).toEqual(['retention-period-ended']);
       const after = retain(late, 'provider', '2022-04-01T09:00:00+09:00');
-      expect(after.allowed).toBe(true);
+      expect(after).toBePermitted();
       expect(deletion(after)?.dueAt).toEqual(d('2022-10-01T00:00:00+09:00'));
     });
 
@@ -160,14 +145,14 @@ describe('decide: retain', () => {
       const decidedLater = measurement({
         retentionExtensions: [{ decidedAt: '2022-06-01T10:00:00.001+09:00', reason: 'audit request' }],
       });
-      expect(retain(decidedLater, 'provider', '2022-06-01T10:00:00+09:00').allowed).toBe(false);
-      expect(retain(decidedLater, 'provider', '2022-06-01T10:00:00.001+09:00').allowed).toBe(true);
+      expect(retain(decidedLater, 'provider', '2022-06-01T10:00:00+09:00')).toBeDenied();
+      expect(retain(decidedLater, 'provider', '2022-06-01T10:00:00.001+09:00')).toBePermitted();
     });
 
     it.each([
       ['derived', derived()],
-      ['anonymized', anonymized],
-      ['statistical', statistical],
+      ['anonymized', anonymized({ createdAt: '2021-04-01T09:00:00+09:00', itemCategories: ['region'] })],
+      ['statistical', statistical({ createdAt: '2021-04-01T09:00:00+09:00' })],
     ])(
       'lets the provider side hold %s data without a time limit: it is not received data (13(4))',
       (_, data) => {
@@ -196,8 +181,8 @@ describe('decide: retain', () => {
 
     it('takes the record as JSON and `at` as an ISO string with an offset (SPEC §2)', () => {
       const json = JSON.parse(JSON.stringify(reading)) as DataRecord;
-      expect(retain(json, 'provider', '2022-03-15T23:59:59.999+09:00').allowed).toBe(true);
-      expect(retain(json, 'provider', '2022-03-15T15:00:00Z').allowed).toBe(false);
+      expect(retain(json, 'provider', '2022-03-15T23:59:59.999+09:00')).toBePermitted();
+      expect(retain(json, 'provider', '2022-03-15T15:00:00Z')).toBeDenied();
     });
   });
 
@@ -213,7 +198,7 @@ describe('decide: retain', () => {
     });
 
     it('denies the provider holding measurement data from the instant its year ends (old 13(2))', () => {
-      expect(retain(old, 'provider', '2020-03-15T23:59:59.999+09:00').allowed).toBe(true);
+      expect(retain(old, 'provider', '2020-03-15T23:59:59.999+09:00')).toBePermitted();
       const decision = retain(old, 'provider', '2020-03-16T00:00:00+09:00');
       expect(decision).toMatchObject({ effect: 'deny', terms: '2017-04-01' });
       expect(refs(decision.basis)).toEqual([OLD_13_2]);
