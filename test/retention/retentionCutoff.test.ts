@@ -1,13 +1,7 @@
 import fc from 'fast-check';
+import { measurement } from 'm2m-data-policy/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  createPolicy,
-  PolicyInputError,
-  parseRecord,
-  retentionCutoff,
-  retentionStatus,
-} from '../../src/index.js';
-import { measurement } from '../fixtures.js';
+import { createPolicy, PolicyInputError, retentionCutoff, retentionStatus } from '../../src/index.js';
 
 // retentionCutoff(at): measurement data without extensions is expired at `at` exactly when it was received
 // before the cutoff (13(4), Civil Code 140, 141, 143(2) in JST), so a retention job can ask its database one
@@ -180,15 +174,7 @@ describe('retentionCutoff', () => {
           receipt.filter((ms) => ms >= RECEIVED_FROM),
           fc.array(fc.integer({ min: 0, max: YEARS_3 }), { maxLength: 12 }),
           (receivedMs, offsets) => {
-            const data = parseRecord({
-              kind: 'measurement',
-              id: 'm-flip',
-              contractId: 'C-1',
-              metric: 'water-level',
-              measuredAt: new Date(receivedMs),
-              receivedAt: new Date(receivedMs),
-              personalData: 'none',
-            });
+            const data = measurement({ metric: 'water-level', receivedAt: new Date(receivedMs) });
             const yearOn = jstMidnight(receivedMs + 365 * DAY);
             // Probe densely where the year ends: every JST midnight around a year on, and a millisecond either side.
             const nearEnd = [-2, -1, 0, 1, 2].flatMap((k) => [-1, 0, 1].map((j) => yearOn + k * DAY + j));

@@ -1,6 +1,6 @@
+import { anonymized, derived, measurement, type RecordOverrides, statistical } from 'm2m-data-policy/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type DataRecord, PolicyInputError, parseRecord, retentionStatus } from '../../src/index.js';
-import { measurement } from '../fixtures.js';
+import { type DataRecord, PolicyInputError, retentionStatus } from '../../src/index.js';
 
 // 13(4) (old 13(2)): measurement data is held a year from receipt, reckoned under Civil Code 140, 141 and 143
 // in JST (SPEC §5); from the instant the year ends only an extension decided by then, with a reason and before
@@ -11,8 +11,9 @@ const d = (iso: string): Date => new Date(iso);
 /** Received 2021-03-15 10:00 JST: first day 2021-03-16, last day 2022-03-15. */
 const ENDS_AT = d('2022-03-16T00:00:00+09:00');
 
-const withExtensions = (...retentionExtensions: Record<string, unknown>[]) =>
-  measurement({ retentionExtensions });
+type ExtensionInput = NonNullable<RecordOverrides<'measurement'>['retentionExtensions']>[number];
+
+const withExtensions = (...retentionExtensions: ExtensionInput[]) => measurement({ retentionExtensions });
 
 /** The error a call throws, which must be a PolicyInputError. */
 function inputErrorOf(f: () => unknown): PolicyInputError {
@@ -214,31 +215,13 @@ describe('retentionStatus', () => {
   });
 
   describe('records that are not received data (13(4) does not reach them)', () => {
-    const derived = parseRecord({
-      kind: 'derived',
-      id: 'd-1',
-      sources: ['m-1'],
-      processedBy: 'provider',
-      processedAt: '2021-04-01T09:00:00+09:00',
-    });
-    const anonymized = parseRecord({
-      kind: 'anonymized',
-      id: 'a-1',
-      sources: ['m-1', 'u-1'],
-      createdAt: '2021-04-01T09:00:00+09:00',
-      itemCategories: ['region'],
-    });
-    const statistical = parseRecord({
-      kind: 'statistical',
-      id: 'st-1',
-      sources: ['m-1'],
-      createdAt: '2021-04-01T09:00:00+09:00',
-    });
+    // Each made at the first instant asked about.
+    const made = '2021-04-01T09:00:00+09:00';
 
     it.each([
-      ['derived (2(5))', derived],
-      ['anonymized (31(3))', anonymized],
-      ['statistical (31(3))', statistical],
+      ['derived (2(5))', derived({ processedAt: made })],
+      ['anonymized (31(3))', anonymized({ createdAt: made, itemCategories: ['region'] })],
+      ['statistical (31(3))', statistical({ createdAt: made })],
     ])('reports %s data as not-applicable, however long after it was made', (_, record) => {
       for (const at of [
         '2021-04-01T09:00:00+09:00',

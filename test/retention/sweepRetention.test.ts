@@ -1,13 +1,7 @@
 import fc from 'fast-check';
+import { anonymized, derived, measurement, statistical } from 'm2m-data-policy/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  type DataRecord,
-  PolicyInputError,
-  parseRecord,
-  type RetentionSweep,
-  sweepRetention,
-} from '../../src/index.js';
-import { derived, measurement } from '../fixtures.js';
+import { type DataRecord, PolicyInputError, type RetentionSweep, sweepRetention } from '../../src/index.js';
 
 // A retention job under 13(4): each record sorted into keep / extended / expired at one instant, with the
 // instant its holding is due to end, and nothing of the record but its id (SPEC §5).
@@ -49,14 +43,8 @@ const RECORDS: readonly DataRecord[] = [
     retentionExtensions: [{ decidedAt: '2022-03-20T09:00:00+09:00', reason: 'audit request' }],
   }),
   derived({ id: 'd-1' }),
-  parseRecord({
-    kind: 'anonymized',
-    id: 'a-1',
-    sources: ['m-1', 'u-1'],
-    createdAt: '2021-04-01T09:00:00+09:00',
-    itemCategories: ['region'],
-  }),
-  parseRecord({ kind: 'statistical', id: 'st-1', sources: ['m-1'], createdAt: '2021-04-01T09:00:00+09:00' }),
+  anonymized({ id: 'a-1' }),
+  statistical({ id: 'st-1' }),
 ];
 
 const EXPECTED: RetentionSweep = {
