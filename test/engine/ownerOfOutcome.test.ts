@@ -1,4 +1,13 @@
 import fc from 'fast-check';
+import {
+  anonymized,
+  confidential,
+  derived,
+  measurement,
+  providerContent,
+  statistical,
+  userInformation,
+} from 'm2m-data-policy/testing';
 import { describe, expect, it } from 'vitest';
 import {
   createPolicy,
@@ -12,7 +21,6 @@ import {
   PolicyError,
   PolicyInputError,
   type PolicyIssue,
-  parseRecord,
   TermsNotInForceError,
 } from '../../src/index.js';
 
@@ -46,64 +54,8 @@ const ART_30_3 = { source: 'terms', terms: '2020-12-01', article: 30, paragraph:
 // ---------------------------------------------------------------------------------------------------------------
 // Records
 
-const RAW: Record<DataKind, Record<string, unknown>> = {
-  measurement: {
-    kind: 'measurement',
-    id: 'm-1',
-    contractId: 'C-1',
-    metric: 'leakage-current',
-    measuredAt: '2021-03-15T09:59:00+09:00',
-    receivedAt: '2021-03-15T10:00:00+09:00',
-    personalData: 'none',
-  },
-  derived: {
-    kind: 'derived',
-    id: 'd-1',
-    sources: ['m-1'],
-    processedBy: 'provider',
-    processedAt: '2021-04-01T09:00:00+09:00',
-  },
-  'user-information': {
-    kind: 'user-information',
-    id: 'u-1',
-    subject: 'employee',
-    source: 'application',
-    collectedAt: '2020-04-01T09:00:00+09:00',
-  },
-  confidential: {
-    kind: 'confidential',
-    id: 's-1',
-    disclosedBy: 'user',
-    disclosedAt: '2021-05-10T10:00:00+09:00',
-    designation: { method: 'written', at: '2021-05-09T10:00:00+09:00' },
-    scopeSpecified: true,
-    marked: true,
-  },
-  anonymized: {
-    kind: 'anonymized',
-    id: 'a-1',
-    sources: ['m-1', 'u-1'],
-    createdAt: '2021-06-01T00:00:00+09:00',
-    itemCategories: ['region', 'leakage-current'],
-  },
-  statistical: {
-    kind: 'statistical',
-    id: 'st-1',
-    sources: ['m-1'],
-    createdAt: '2021-06-01T00:00:00+09:00',
-  },
-  'provider-content': {
-    kind: 'provider-content',
-    id: 'pc-1',
-    publishedAt: '2021-01-01T00:00:00+09:00',
-  },
-};
-
-const record = (kind: DataKind, overrides: Record<string, unknown> = {}): DataRecord =>
-  parseRecord({ ...structuredClone(RAW[kind]), ...overrides });
-
-const measurement = (overrides: Record<string, unknown> = {}) => record('measurement', overrides);
-const derived = (overrides: Record<string, unknown> = {}) => record('derived', overrides);
+/** A record as JSON brings it: the raw input, timestamps as ISO strings. */
+const json = (record: DataRecord): Record<string, unknown> => JSON.parse(JSON.stringify(record));
 
 const OTHER_KINDS = [
   'user-information',
@@ -112,6 +64,15 @@ const OTHER_KINDS = [
   'statistical',
   'provider-content',
 ] as const satisfies readonly DataKind[];
+
+/** The factory of each kind of record 30(3) says nothing of. */
+const OTHER_RECORDS = {
+  'user-information': userInformation,
+  confidential,
+  anonymized,
+  statistical,
+  'provider-content': providerContent,
+} as const satisfies Record<(typeof OTHER_KINDS)[number], () => DataRecord>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Assertions
@@ -298,7 +259,7 @@ describe('ownerOfOutcome', () => {
       const answer = en.ownerOfOutcome({
         outcome: 'know-how',
         producedBy: 'provider',
-        from: [record(kind)],
+        from: [OTHER_RECORDS[kind]()],
         at: AT,
       });
       expectNoOwner(answer, 'outcome-from-other-data');
@@ -312,7 +273,7 @@ describe('ownerOfOutcome', () => {
         const answer = en.ownerOfOutcome({
           outcome: 'ai-model',
           producedBy,
-          from: [measurement(), derived(), record(kind)],
+          from: [measurement(), derived(), OTHER_RECORDS[kind]()],
           at: AT,
         });
         expectNoOwner(answer, 'outcome-from-other-data');
@@ -324,7 +285,7 @@ describe('ownerOfOutcome', () => {
       const answer = en.ownerOfOutcome({
         outcome: 'ai-model',
         producedBy: 'provider',
-        from: [record('user-information'), measurement()],
+        from: [userInformation(), measurement()],
         at: AT,
       });
       expectNoOwner(answer, 'outcome-from-other-data');
@@ -334,7 +295,7 @@ describe('ownerOfOutcome', () => {
       const answer = en.ownerOfOutcome({
         outcome: 'invention',
         producedBy: 'user',
-        from: [derived(), record('confidential', { disclosedBy: 'provider' })],
+        from: [derived(), confidential({ disclosedBy: 'provider' })],
         at: AT,
       });
       expectNoOwner(answer, 'outcome-from-other-data');
@@ -376,7 +337,7 @@ describe('ownerOfOutcome', () => {
       const answer = en.ownerOfOutcome({
         outcome: 'know-how',
         producedBy: 'third-party',
-        from: [record('user-information')],
+        from: [userInformation()],
         at: AT,
       });
       expect(answer.owner).toBeNull();
@@ -535,7 +496,7 @@ describe('ownerOfOutcome', () => {
 
     it.each([
       ['outcome-belongs-to-producer', { producedBy: 'provider', from: [derived()], at: AT }],
-      ['outcome-from-other-data', { producedBy: 'provider', from: [record('user-information')], at: AT }],
+      ['outcome-from-other-data', { producedBy: 'provider', from: [userInformation()], at: AT }],
       ['outcome-producer-not-a-party', { producedBy: 'subcontractor', from: [derived()], at: AT }],
       ['no-outcome-rule', { producedBy: 'provider', from: [derived()], at: AT_2019 }],
     ] as const)(
@@ -564,7 +525,7 @@ describe('ownerOfOutcome', () => {
     });
 
     it('does not mutate the query or its records (30(3))', () => {
-      const from = [structuredClone(RAW.measurement), structuredClone(RAW.derived)];
+      const from = [json(measurement()), json(derived())];
       const query = { outcome: 'ai-model', producedBy: 'provider', from, at: AT } as unknown as OutcomeQuery;
       const snapshot = structuredClone(query);
       en.ownerOfOutcome(query);
@@ -602,7 +563,7 @@ describe('ownerOfOutcome', () => {
     });
 
     it('refuses a malformed record with the path into `from`', () => {
-      const bad = { ...structuredClone(RAW.measurement), receivedAt: '2021-03-15T10:00:00' };
+      const bad = { ...json(measurement()), receivedAt: '2021-03-15T10:00:00' };
       const issues = inputIssues({
         outcome: 'know-how',
         producedBy: 'user',
@@ -649,7 +610,7 @@ describe('ownerOfOutcome', () => {
     });
 
     it('reports every problem at once, each with its path', () => {
-      const bad = { ...structuredClone(RAW.derived), sources: [] };
+      const bad = { ...json(derived()), sources: [] };
       const issues = inputIssues({
         outcome: 'patent',
         producedBy: 'user',
