@@ -1,4 +1,11 @@
 import fc from 'fast-check';
+import {
+  confidential,
+  derived,
+  measurement,
+  providerContent,
+  userInformation,
+} from 'm2m-data-policy/testing';
 import { describe, expect, it } from 'vitest';
 import {
   type ContractInput,
@@ -6,7 +13,6 @@ import {
   type DataRecord,
   PolicyError,
   PolicyInputError,
-  parseRecord,
   type ReasonCode,
   type ReturnOrErase,
   type ReturnRequest,
@@ -27,54 +33,8 @@ const TERMINATED: ContractInput = { ...CONTRACT, terminatedAt: '2022-03-31T10:00
 // ---------------------------------------------------------------------------------------------------------------
 // Records
 
-/** The raw (JSON) form of a bound confidential record the user disclosed. */
-function confidentialInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    kind: 'confidential',
-    id: 's-1',
-    disclosedBy: 'user',
-    disclosedAt: DISCLOSED_AT,
-    designation: { method: 'written', at: '2021-05-09T10:00:00+09:00' },
-    scopeSpecified: true,
-    marked: true,
-    ...overrides,
-  };
-}
-
-const confidential = (overrides: Record<string, unknown> = {}): DataRecord =>
-  parseRecord(confidentialInput(overrides));
-
-const measurement = (id: string): DataRecord =>
-  parseRecord({
-    kind: 'measurement',
-    id,
-    contractId: 'C-1',
-    metric: 'leakage-current',
-    measuredAt: '2021-03-15T09:59:00+09:00',
-    receivedAt: '2021-03-15T10:00:00+09:00',
-    personalData: 'none',
-  });
-
-const derived = (id: string): DataRecord =>
-  parseRecord({
-    kind: 'derived',
-    id,
-    sources: ['m-1'],
-    processedBy: 'provider',
-    processedAt: '2021-04-01T09:00:00+09:00',
-  });
-
-const userInformation = (id: string): DataRecord =>
-  parseRecord({
-    kind: 'user-information',
-    id,
-    subject: 'employee',
-    source: 'application',
-    collectedAt: '2019-04-01T10:00:00+09:00',
-  });
-
-const providerContent = (id: string): DataRecord =>
-  parseRecord({ kind: 'provider-content', id, publishedAt: '2020-01-01T00:00:00+09:00' });
+/** A record as JSON brings it: the raw input, timestamps as ISO strings. */
+const json = (record: DataRecord): Record<string, unknown> => JSON.parse(JSON.stringify(record));
 
 /**
  * The same confidential information in both directions, for each way the request can or cannot reach it, and the
@@ -85,6 +45,7 @@ function mixed(): DataRecord[] {
     confidential({ id: 'u-bound' }),
     confidential({
       id: 'u-bound-electronic-same-ms',
+      disclosedAt: DISCLOSED_AT,
       designation: { method: 'electronic', at: DISCLOSED_AT },
     }),
     confidential({ id: 'u-already-held', exception: 'already-held' }),
@@ -94,6 +55,7 @@ function mixed(): DataRecord[] {
     confidential({ id: 'u-undesignated', designation: null }),
     confidential({
       id: 'u-designated-1ms-late',
+      disclosedAt: DISCLOSED_AT,
       designation: { method: 'written', at: '2021-05-10T10:00:00.001+09:00' },
     }),
     confidential({ id: 'u-unscoped', scopeSpecified: false }),
@@ -101,10 +63,10 @@ function mixed(): DataRecord[] {
     confidential({ id: 'p-bound', disclosedBy: 'provider' }),
     confidential({ id: 'p-public', disclosedBy: 'provider', exception: 'public' }),
     confidential({ id: 'p-undesignated', disclosedBy: 'provider', designation: null }),
-    measurement('m-1'),
-    derived('d-1'),
-    userInformation('ui-1'),
-    providerContent('pc-1'),
+    measurement({ id: 'm-1', contractId: 'C-1' }),
+    derived({ id: 'd-1' }),
+    userInformation({ id: 'ui-1' }),
+    providerContent({ id: 'pc-1' }),
   ];
 }
 
@@ -273,8 +235,8 @@ describe('returnOrErase', () => {
   describe('input', () => {
     it('accepts raw JSON records and any iterable, such as a generator', () => {
       function* records() {
-        yield confidentialInput({ id: 'raw-bound' });
-        yield confidentialInput({ id: 'raw-public', exception: 'public' });
+        yield json(confidential({ id: 'raw-bound' }));
+        yield json(confidential({ id: 'raw-public', exception: 'public' }));
         yield confidential({ id: 'parsed-bound' });
       }
       const result = policy.returnOrErase(records(), { requestedBy: 'user', at: AT });
@@ -296,11 +258,11 @@ describe('returnOrErase', () => {
         policy.returnOrErase(
           [
             confidential({ id: 'ok' }),
-            confidentialInput({
-              id: 'bad',
+            {
+              ...json(confidential({ id: 'bad' })),
               disclosedAt: '2021-05-10T10:00:00',
               scopeSpecified: 'yes',
-            }),
+            },
           ],
           { requestedBy: 'user', at: AT },
         ),
@@ -325,7 +287,7 @@ describe('returnOrErase', () => {
     it('throws PolicyInputError for a malformed designation, with its nested path', () => {
       const e = expectInputError(() =>
         policy.returnOrErase(
-          [measurement('m-1'), confidentialInput({ designation: { method: 'oral', at: AT } })],
+          [measurement(), { ...json(confidential()), designation: { method: 'oral', at: AT } }],
           {
             requestedBy: 'provider',
             at: AT,
@@ -351,7 +313,7 @@ describe('returnOrErase', () => {
     it('throws PolicyInputError for a decision instant without an offset even when no record needs deciding', () => {
       // SPEC §3: malformed input is never permitted. A request is checked whole, not only where it is used.
       const e = expectInputError(() =>
-        policy.returnOrErase([measurement('m-1')], { requestedBy: 'user', at: '2021-06-01T10:00:00' }),
+        policy.returnOrErase([measurement()], { requestedBy: 'user', at: '2021-06-01T10:00:00' }),
       );
       expect(paths(e)).toContainEqual(['at']);
     });
@@ -388,7 +350,10 @@ describe('returnOrErase', () => {
 
     it('decides at the policy’s clock when the request names no instant (32(4))', () => {
       const clocked = createPolicy({ clock: () => new Date('2025-06-01T00:00:00+09:00') });
-      const result = clocked.returnOrErase([confidential()], { requestedBy: 'user', contract: TERMINATED });
+      const result = clocked.returnOrErase([confidential({ id: 's-1' })], {
+        requestedBy: 'user',
+        contract: TERMINATED,
+      });
       // 2025-06-01 is past the three years after 2022-03-31 that 32(5) keeps Art. 32 alive.
       expect(result).toEqual({
         returnAndErase: [],
@@ -397,7 +362,7 @@ describe('returnOrErase', () => {
     });
 
     it('does not mutate the records it is given', () => {
-      const input = confidentialInput({ id: 'raw' });
+      const input = json(confidential({ id: 'raw' }));
       const snapshot = structuredClone(input);
       policy.returnOrErase([input], { requestedBy: 'user', at: AT });
       expect(input).toEqual(snapshot);
@@ -433,6 +398,7 @@ describe('returnOrErase', () => {
               confidential({
                 id: `s-${i}`,
                 disclosedBy: v.disclosedBy,
+                disclosedAt: DISCLOSED_AT,
                 designation:
                   v.designationOffset === null
                     ? null
