@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { measurement } from 'm2m-data-policy/testing';
 import { describe, expect, it } from 'vitest';
 import {
   ACTIONS,
@@ -554,14 +555,7 @@ describe('decide: parsed records changed after parsing', () => {
   });
 
   it('does not keep a retention extension valid when its until is moved before decidedAt after parsing', () => {
-    const record = parseRecord({
-      kind: 'measurement',
-      id: 'm-1',
-      contractId: 'C-1',
-      metric: 'leakage-current',
-      measuredAt: '2021-03-15T09:59:00+09:00',
-      receivedAt: '2021-03-15T10:00:00+09:00',
-      personalData: 'none',
+    const record = measurement({
       retentionExtensions: [
         {
           decidedAt: '2022-03-01T09:00:00+09:00',
@@ -570,7 +564,6 @@ describe('decide: parsed records changed after parsing', () => {
         },
       ],
     });
-    if (record.kind !== 'measurement') throw new Error('expected a measurement');
     record.retentionExtensions?.[0]?.until?.setTime(new Date('2022-02-01T00:00:00+09:00').getTime());
     const request = { action: 'retain', data: record, at: new Date('2022-06-01T10:00:00+09:00') };
     expect(() => policy.decide(request as unknown as DecisionRequest)).toThrow(PolicyInputError);

@@ -63,7 +63,7 @@ describe('decide', () => {
       action: 'retain',
       data: measurement({ retentionExtensions: [extension] }),
     });
-    expect(openEnded.effect).toBe('permit');
+    expect(openEnded).toBePermitted();
     expect(openEnded.obligations).toHaveLength(1);
     expect(openEnded.obligations[0]).not.toHaveProperty('dueAt');
   });
@@ -190,7 +190,7 @@ describe('onDecision', () => {
       onHookError: (error, entry) => reported.push([error, entry]),
     });
     const decision = policy.decide({ action: 'process', data: measurement({ id: 'm-42' }) });
-    expect(decision.effect).toBe('permit');
+    expect(decision).toBePermitted();
     await settle();
     expect(reported).toHaveLength(1);
     expect(reported[0]?.[0]).toBe(failure);

@@ -1,3 +1,4 @@
+import { measurement } from 'm2m-data-policy/testing';
 import { describe, expect, it } from 'vitest';
 import {
   createPolicy,
@@ -8,7 +9,6 @@ import {
   safeParseRecord,
   sweepRetention,
 } from '../../src/index.js';
-import { measurement } from '../../src/testing/index.js';
 
 // The edges a new user and an attacker reach first (issue 11): batches fed JSON, reports that must stay small, and
 // the dates nobody checks. Each test names what it pins.
