@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import fc from 'fast-check';
+import { confidential, measurement } from 'm2m-data-policy/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   type Action,
@@ -108,8 +109,7 @@ describe('deny by default', () => {
         expect(decision.terms).toBe(version.id);
         if (!granted.has(`${data.kind}/${f.actor}/${f.action}`)) {
           ungranted++;
-          expect(decision.effect).toBe('deny');
-          expect(decision.allowed).toBe(false);
+          expect(decision).toBeDenied();
           expect(decision.obligations).toEqual([]);
           expect(decision.basis.length).toBeGreaterThan(0);
         }
@@ -128,7 +128,7 @@ describe('deny by default', () => {
         expect(decision.terms).toBe(inForce);
         if (!decision.allowed) return;
         permits++;
-        expect(decision.effect).toBe('permit');
+        expect(decision).toBePermitted();
         expect(decision.basis.length).toBeGreaterThan(0);
         expect(decision.basis.some((c) => c.terms === inForce)).toBe(true);
         for (const c of [...decision.basis, ...decision.obligations.map((o) => o.basis)])
@@ -182,7 +182,7 @@ describe('deny by default', () => {
         } else {
           denied++;
           expect(decision.obligations).toEqual([]);
-          if (!covering.some((r) => r.effect === 'permit')) expect(decision.effect).toBe('deny');
+          if (!covering.some((r) => r.effect === 'permit')) expect(decision).toBeDenied();
           if (covering.length === 0) {
             expect(code).toBe('not-granted');
             expect(decision.basis).toEqual([{ source: 'terms', terms: v.id, label: expect.any(String) }]);
@@ -602,14 +602,10 @@ describe('time', () => {
     let openEnded = 0;
     fc.assert(
       fc.property(chainedRetention, fc.constantFrom<Actor>('provider'), (s, actor) => {
-        const data = parseRecord({
-          kind: 'measurement',
-          id: 'm-retention',
-          contractId: 'C-1',
+        const data = measurement({
           metric: 'water-level',
           measuredAt: new Date(s.receivedMs - 60_000),
           receivedAt: withOffset(s.receivedMs, 9 * 60),
-          personalData: 'none',
           ...(s.extensions.length > 0 && { retentionExtensions: s.extensions }),
         });
         const instants = [
@@ -686,14 +682,10 @@ describe('time', () => {
     let flipped = 0;
     fc.assert(
       fc.property(survival, (s) => {
-        const data = parseRecord({
-          kind: 'confidential',
-          id: 's-1',
+        const data = confidential({
           disclosedBy: s.disclosedBy,
           disclosedAt: new Date(s.disclosedMs),
           designation: { method: s.method, at: new Date(s.disclosedMs - s.designatedBefore) },
-          scopeSpecified: true,
-          marked: true,
         });
         const terminatedMs = s.length === undefined ? undefined : s.formedMs + s.length;
         const contract = {
@@ -932,22 +924,18 @@ describe('serializable', () => {
 
   it('uses justification text only to decide, never to report it (13(3)(1)ハ)', () => {
     // A sanity check of the leak property's reach: the justification does change the answer it may not appear in.
-    const data = parseRecord({
-      kind: 'measurement',
-      id: 'm-1',
-      contractId: 'C-1',
+    const data = measurement({
       metric: 'other',
       measuredAt: '2021-06-01T09:00:00+09:00',
       receivedAt: '2021-06-01T09:00:01+09:00',
-      personalData: 'none',
     });
     const entries: DecisionLogEntry[] = [];
     const logged = createPolicy({ onDecision: (e) => entries.push(e) });
     const at = new Date('2021-06-01T10:00:00+09:00');
     const justification = '§LEAKsanity§';
-    expect(logged.decide({ action: 'use', purpose: 'incidental', data, at }).effect).toBe('deny');
+    expect(logged.decide({ action: 'use', purpose: 'incidental', data, at })).toBeDenied();
     const d = logged.decide({ action: 'use', purpose: 'incidental', justification, data, at });
-    expect(d.effect).toBe('permit');
+    expect(d).toBePermitted();
     expect(JSON.stringify([d, entries])).not.toContain(justification);
     expect(d.basis).toContainEqual(expect.objectContaining(termsArticle(13, 3, 1)));
     expect(PURPOSES).toContain('incidental');
