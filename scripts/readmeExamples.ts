@@ -336,9 +336,21 @@ function balanced(text: string): boolean {
   return depth <= 0 && quote === undefined;
 }
 
+/** Where a block comes from, for examples that are not the README's (scripts/tsdocExamples.ts). */
+export interface ExampleOptions {
+  /** The file the block's lines are lines of, in messages (default `README.md`). */
+  readonly file?: string | undefined;
+  /** Its key in `globalThis.__readmeExamples` and its file name, an identifier (default `L` and the fence line). */
+  readonly key?: string | undefined;
+  /** Code put before the block on its first line, in the module and in the runnable: imports, say. */
+  readonly preamble?: string | undefined;
+}
+
 /** Reads a ```ts block: its stated results and the statements they belong to. */
-export function prepareExample(block: CodeBlock): Example {
-  const key = `L${block.line}`;
+export function prepareExample(block: CodeBlock, options: ExampleOptions = {}): Example {
+  const key = options.key ?? `L${block.line}`;
+  const file = options.file ?? 'README.md';
+  const preamble = options.preamble ?? '';
   const code = block.code;
   const sf = ts.createSourceFile(`${key}.ts`, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const lines = code.split('\n');
@@ -376,7 +388,7 @@ export function prepareExample(block: CodeBlock): Example {
         (best, s) => (best === undefined || s.getEnd() > best.getEnd() ? s : best),
         undefined,
       );
-  const where = (line: number) => `README.md:${block.line + 1 + line}`;
+  const where = (line: number) => `${file}:${block.line + 1 + line}`;
 
   const checks: Check[] = [];
   const problems: string[] = [];
@@ -454,9 +466,9 @@ export function prepareExample(block: CodeBlock): Example {
   return {
     block,
     // `export {}` makes a block without imports a module too, so the blocks' names do not clash.
-    source: `${code}\nexport {};\n`,
+    source: `${preamble}${code}\nexport {};\n`,
     // On the block's first line, so that a line of the file is a line of the block.
-    runnable: `const __readme = (globalThis as any).__readmeExamples.${key}; ${resolveUnaliased(runnable)}\nexport {};\n`,
+    runnable: `const __readme = (globalThis as any).__readmeExamples.${key}; ${preamble}${resolveUnaliased(runnable)}\nexport {};\n`,
     checks: checks.sort((a, b) => a.line - b.line),
     problems,
     declaresTests,
@@ -491,8 +503,8 @@ export interface BlockDiagnostic {
  * A fresh directory for one run's examples, inside the repository so that `node_modules` and the `paths` resolve as
  * for a test, and of its own so that runs at the same time do not share files.
  */
-export function examplesDir(): string {
-  const parent = join(ROOT, 'node_modules', '.cache', 'readme-examples');
+export function examplesDir(name = 'readme-examples'): string {
+  const parent = join(ROOT, 'node_modules', '.cache', name);
   mkdirSync(parent, { recursive: true });
   return mkdtempSync(join(parent, 'run-'));
 }
@@ -530,7 +542,7 @@ export function typecheckExamples(examples: readonly Example[], dir: string): Ma
   for (const m of `${run.stdout}`.matchAll(
     /^(.+?)\((\d+),(\d+)\): error (TS\d+: [^\n]*(?:\n {2}[^\n]*)*)/gm,
   )) {
-    const key = /^(L\d+)\.ts$/.exec(relative(dir, resolve(ROOT, m[1] ?? '')))?.[1];
+    const key = /^([\w$]+)\.ts$/.exec(relative(dir, resolve(ROOT, m[1] ?? '')))?.[1];
     const fence = key === undefined ? undefined : lineOf.get(key);
     if (key === undefined || fence === undefined) continue;
     byKey.get(key)?.push({ line: fence + Number(m[2]), column: Number(m[3]), message: m[4] ?? '' });
