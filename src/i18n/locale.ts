@@ -4,7 +4,8 @@ import type { Effect } from '../model/vocabulary.js';
  * The languages messages come in: Japanese (the default) and English.
  *
  * @example
- * const locale: Locale = createPolicy().locale //=> 'ja'
+ * const locale: Locale = createPolicy().locale;
+ * locale //=> 'ja'
  */
 export type Locale = 'ja' | 'en';
 

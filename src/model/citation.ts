@@ -4,7 +4,8 @@ import type { Subitem } from './decision.js';
  * A citation as a rule writes it: the terms version and the label are filled in when rules are compiled.
  *
  * @example
- * const spec: CitationSpec = termsArticle(13, 3, 4) //=> { source: 'terms', article: 13, paragraph: 3, item: 4 }
+ * const spec: CitationSpec = termsArticle(13, 3, 4);
+ * spec //=> { source: 'terms', article: 13, paragraph: 3, item: 4 }
  */
 export type CitationSpec =
   | {

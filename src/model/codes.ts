@@ -96,7 +96,8 @@ export const REASON_CODES = [
  * @example
  * const at = '2021-06-01T10:00:00+09:00';
  * const [reason] = decide({ action: 'license', data: reading, recipient: 'third-party', at }).reasons;
- * const code: ReasonCode | undefined = reason?.code //=> 'raw-measurement-data-may-not-leave'
+ * const code: ReasonCode | undefined = reason?.code;
+ * code //=> 'raw-measurement-data-may-not-leave'
  */
 export type ReasonCode = KnownReasonCode | (string & {});
 
@@ -137,7 +138,8 @@ export const OBLIGATION_CODES = [
  * @example
  * const at = '2021-06-01T10:00:00+09:00';
  * const codes: ObligationCode[] = decide({ action: 'use', data: reading, purpose: 'service-analysis', at })
- *   .obligations.map((o) => o.code) //=> ['use-within-purpose']
+ *   .obligations.map((o) => o.code);
+ * codes //=> ['use-within-purpose']
  */
 export type ObligationCode = KnownObligationCode | (string & {});
 

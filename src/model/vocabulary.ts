@@ -9,7 +9,8 @@ export const ACTORS = ['user', 'provider', 'subcontractor'] as const;
  * Who acts: the user (利用者), the provider (当社) or its subcontractor (再委託先).
  *
  * @example
- * const actor: Actor = createPolicy().actor //=> 'provider'
+ * const actor: Actor = createPolicy().actor;
+ * actor //=> 'provider'
  */
 export type Actor = (typeof ACTORS)[number];
 
@@ -123,6 +124,7 @@ export type LegalBasis = 'law' | 'authority-request';
  *
  * @example
  * const at = '2021-06-01T10:00:00+09:00';
- * const effect: Effect = decide({ action: 'use', data: reading, purpose: 'marketing', at }).effect //=> 'deny'
+ * const effect: Effect = decide({ action: 'use', data: reading, purpose: 'marketing', at }).effect;
+ * effect //=> 'deny'
  */
 export type Effect = 'permit' | 'deny';

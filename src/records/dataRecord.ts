@@ -50,7 +50,8 @@ export type DataRecordInput = z.input<typeof dataRecord>;
  * The record kinds: `measurement`, `derived`, `user-information`, `confidential`, `anonymized`, `statistical`, `provider-content`.
  *
  * @example
- * const kind: DataKind = reading.kind //=> 'measurement'
+ * const kind: DataKind = reading.kind;
+ * kind //=> 'measurement'
  */
 export type DataKind = DataRecord['kind'];
 
