@@ -14,7 +14,7 @@ export type CellChange = 'deny-to-permit' | 'permit-to-deny' | 'reasons' | 'basi
  *
  * @example
  * const changed: ChangedCell | undefined = diffTerms(terms20170401, terms20201201).cells[0];
- * changed?.change //=> 'deny-to-permit'
+ * changed?.change //=> 'reasons' (the user's own use: permitted by both, on the contract before and 13(2)(1) now)
  */
 export interface ChangedCell extends CellKey {
   readonly change: CellChange;
@@ -28,7 +28,7 @@ export interface ChangedCell extends CellKey {
  *
  * @example
  * const group: ArticleChanges | undefined = diffTerms(terms20170401, terms20201201).byArticle[0];
- * group?.article //=> 12
+ * group?.article //=> 2
  */
 export interface ArticleChanges {
   /** The article number, or `null` for cells that cite no article of the terms on either side. */

@@ -94,7 +94,7 @@ export type OneOrMore<T> = T | readonly T[];
  * A duty: inside a permission a precondition, at the policy's top level an obligation.
  *
  * @example
- * const notice = toOdrl(terms20201201).permission.find((r) => r['m2m:rule'] === '32-2/notice-before');
+ * const notice = toOdrl(terms20201201).permission.find((r) => r['m2m:rule'] === '32-2/third-party/notice-before');
  * const [duty]: readonly OdrlDuty[] = notice?.duty ?? [];
  * [duty?.action, duty?.informedParty] //=> ['inform', 'm2m:discloser']
  */

@@ -48,7 +48,7 @@ function build<K extends DataKind>(
  * @throws {PolicyInputError} when an override is malformed.
  * @example
  * measurement({ personalData: 'possible' })
- * //=> { kind: 'measurement', id: 'measurement-1', contractId: 'C-2019-0042', metric: 'leakage-current',
+ * //=> { kind: 'measurement', id: 'measurement-…', contractId: 'C-2019-0042', metric: 'leakage-current',
  * //     measuredAt: 2021-03-15T00:59:30.000Z, receivedAt: 2021-03-15T01:00:00.000Z, personalData: 'possible',
  * //     value: 12.4, unit: 'mA' }
  */
@@ -76,7 +76,7 @@ export function measurement(overrides: RecordOverrides<'measurement'> = {}): Mea
  * @throws {PolicyInputError} when an override is malformed.
  * @example
  * derived({ processedBy: 'subcontractor' })
- * //=> { kind: 'derived', id: 'derived-2', sources: ['measurement-source'], processedBy: 'subcontractor',
+ * //=> { kind: 'derived', id: 'derived-…', sources: ['measurement-source'], processedBy: 'subcontractor',
  * //     processedAt: 2021-04-01T00:00:00.000Z, personalData: 'none' }
  */
 export function derived(overrides: RecordOverrides<'derived'> = {}): DerivedRecord {
@@ -99,7 +99,7 @@ export function derived(overrides: RecordOverrides<'derived'> = {}): DerivedReco
  * @throws {PolicyInputError} when an override is malformed.
  * @example
  * userInformation({ subject: 'officer' })
- * //=> { kind: 'user-information', id: 'user-information-3', subject: 'officer', source: 'application',
+ * //=> { kind: 'user-information', id: 'user-information-…', subject: 'officer', source: 'application',
  * //     collectedAt: 2020-04-01T00:00:00.000Z }
  */
 export function userInformation(overrides: RecordOverrides<'user-information'> = {}): UserInformationRecord {
@@ -118,7 +118,7 @@ export function userInformation(overrides: RecordOverrides<'user-information'> =
  * @throws {PolicyInputError} when an override is malformed.
  * @example
  * confidential({ disclosedBy: 'provider' })
- * //=> { kind: 'confidential', id: 'confidential-4', disclosedBy: 'provider', disclosedAt: 2021-05-10T01:00:00.000Z,
+ * //=> { kind: 'confidential', id: 'confidential-…', disclosedBy: 'provider', disclosedAt: 2021-05-10T01:00:00.000Z,
  * //     designation: { method: 'written', at: 2021-05-09T01:00:00.000Z }, scopeSpecified: true, marked: true }
  */
 export function confidential(overrides: RecordOverrides<'confidential'> = {}): ConfidentialRecord {
@@ -143,7 +143,7 @@ export function confidential(overrides: RecordOverrides<'confidential'> = {}): C
  * @throws {PolicyInputError} when an override is malformed.
  * @example
  * anonymized({ itemCategories: ['region'] })
- * //=> { kind: 'anonymized', id: 'anonymized-5', sources: ['measurement-source', 'user-information-source'],
+ * //=> { kind: 'anonymized', id: 'anonymized-…', sources: ['measurement-source', 'user-information-source'],
  * //     createdAt: 2021-05-31T15:00:00.000Z, itemCategories: ['region'] }
  */
 export function anonymized(overrides: RecordOverrides<'anonymized'> = {}): AnonymizedRecord {
@@ -183,7 +183,7 @@ export function statistical(overrides: RecordOverrides<'statistical'> = {}): Sta
  * @throws {PolicyInputError} when an override is malformed.
  * @example
  * providerContent({ publishedAt: '2021-04-01T00:00:00+09:00' })
- * //=> { kind: 'provider-content', id: 'provider-content-6', publishedAt: 2021-03-31T15:00:00.000Z }
+ * //=> { kind: 'provider-content', id: 'provider-content-…', publishedAt: 2021-03-31T15:00:00.000Z }
  */
 export function providerContent(overrides: RecordOverrides<'provider-content'> = {}): ProviderContentRecord {
   return build('provider-content', { publishedAt: '2021-01-01T00:00:00+09:00' }, overrides);
