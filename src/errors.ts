@@ -21,7 +21,8 @@ export interface PolicyIssue {
  *
  * @example
  * try { parseRecord({ kind: 'measurement' }) } catch (e) {
- *   const code: PolicyErrorCode | undefined = e instanceof PolicyError ? e.code : undefined //=> 'invalid-input'
+ *   const code: PolicyErrorCode | undefined = e instanceof PolicyError ? e.code : undefined;
+ *   code //=> 'invalid-input'
  * }
  */
 export type PolicyErrorCode =
@@ -34,8 +35,9 @@ export type PolicyErrorCode =
  * The base of every error this library throws; `code` is stable and safe to branch on.
  *
  * @example
- * try { assertPermitted(request) } catch (e) { if (e instanceof PolicyError) console.log(e.code) }
- * //=> 'invalid-input' | 'policy-violation' | 'terms-not-in-force' | 'cannot-push-down'
+ * try { assertPermitted({ action: 'license', data: reading, recipient: 'third-party', at }) } catch (e) {
+ *   if (e instanceof PolicyError) e.code //=> 'policy-violation' (the others: 'invalid-input', 'terms-not-in-force', 'cannot-push-down')
+ * }
  */
 export class PolicyError extends Error {
   readonly code: PolicyErrorCode;

@@ -68,6 +68,7 @@ export type Refusal =
  *
  * @example
  * const { accepted, refused } = policy.admitTransmissions(batch, { consents });
+ * [accepted.length, refused.length] //=> [3, 2]
  */
 export interface Admission {
   readonly accepted: MeasurementRecord[];

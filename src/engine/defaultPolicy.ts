@@ -104,7 +104,12 @@ export function returnOrErase(records: Iterable<unknown>, request: ReturnRequest
  *
  * @example
  * const { accepted, refused } = admitTransmissions(JSON.parse(body), { consents });
- * refused[0] //=> { index: 3, id: 'cam-7/2021-05-20', reason: 'transmission-refused', decision: { … } }
+ * accepted.length //=> 3
+ * refused[0] //=> { index: 3, id: 'kanto-sub-07/leak-trend/2021-Q1', reason: 'not-measurement-data' }
+ * // Without the provider's written consent on file, the door camera's image is refused (31(2)):
+ * admitTransmissions(JSON.parse(body)).refused[0]
+ * //=> { index: 2, id: 'kanto-sub-07/door-camera/2021-05-20T02:20', reason: 'transmission-refused',
+ * //     decision: { effect: 'deny', rule: '31-2', … } }
  */
 export function admitTransmissions(batch: Iterable<unknown>, options?: AdmitOptions): Admission {
   return policy().admitTransmissions(batch, options);
@@ -131,8 +136,8 @@ export function decideMany(
  *
  * @example
  * [...filterPermitted(records, { action: 'license', recipient: 'third-party', at })].map((r) => r.id)
- * //=> ['kanto-sub-07/leak-trend/2021-Q1'] — raw measurement data never leaves (13(3)(4)), nor personal data
- * //   without consent
+ * //=> ['kanto-sub-07/leak-trend/2021-Q1'] (raw measurement data never leaves (13(3)(4)), nor personal data
+ * //   without consent)
  */
 export function filterPermitted(
   records: Iterable<unknown>,

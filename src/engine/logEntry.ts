@@ -8,11 +8,14 @@ import type { RequestSnapshot } from '../request/types.js';
  * and id and never carries its payload, its values, personal fields or the justification text.
  *
  * @example
- * createPolicy({ onDecision: (entry) => auditLog.write(JSON.stringify(entry)) })
- * //=> entry: { decisionId: '…', at: '2021-06-01T01:00:00.000Z', terms: '2020-12-01', rule: '13-3-1-i/provider/use',
- * //   action: 'use', actor: 'provider', dataKind: 'measurement', dataId: 'm-1', purpose: 'service-analysis',
- * //   effect: 'permit', basis: ['規約(2020-12-01)第13条第3項第1号イ'], reasons: ['use-for-service-analysis'],
- * //   obligations: ['use-within-purpose'] }
+ * const auditLog: string[] = [];
+ * const policy = createPolicy({ onDecision: (entry) => auditLog.push(JSON.stringify(entry)) });
+ * policy.decide({ action: 'use', data: reading, purpose: 'service-analysis', at });
+ * JSON.parse(auditLog[0] ?? '')
+ * //=> { decisionId: '…', at: '2021-06-01T01:00:00.000Z', terms: '2020-12-01', rule: '13-3-1-i/provider/use',
+ * //   action: 'use', actor: 'provider', dataKind: 'measurement', dataId: 'kanto-sub-07/leak/2021-03-15T10:00',
+ * //   purpose: 'service-analysis', effect: 'permit', basis: ['規約(2020-12-01)第13条第3項第1号イ'],
+ * //   reasons: ['use-for-service-analysis'], obligations: ['use-within-purpose'] }
  */
 export interface DecisionLogEntry {
   /** Unique per decision. */

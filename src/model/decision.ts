@@ -5,8 +5,8 @@ import type { Effect } from './vocabulary.js';
  * A terms version's id: its effective date, e.g. `2020-12-01`.
  *
  * @example
- * const id: TermsVersionId = decide({ action: 'process', data: reading, at: '2021-06-01T10:00:00+09:00' }).terms
- * //=> '2020-12-01'
+ * const id: TermsVersionId = decide({ action: 'process', data: reading, at: '2021-06-01T10:00:00+09:00' }).terms;
+ * id //=> '2020-12-01'
  */
 export type TermsVersionId = '2017-04-01' | '2020-12-01' | (string & {});
 
@@ -16,7 +16,8 @@ export type TermsVersionId = '2017-04-01' | '2020-12-01' | (string & {});
  * @example
  * const at = '2021-06-01T10:00:00+09:00';
  * const subitem: Subitem | undefined = decide({ action: 'use', data: reading, purpose: 'incident-response', at })
- *   .basis[0]?.subitem //=> 'ロ'
+ *   .basis[0]?.subitem;
+ * subitem //=> 'ロ'
  */
 export type Subitem = 'イ' | 'ロ' | 'ハ';
 
@@ -69,8 +70,9 @@ export interface Obligation {
  *
  * @example
  * decide({ action: 'use', data: reading, purpose: 'service-analysis', at })
- * //=> { effect: 'permit', rule: '13-3-1-i/provider/use', allowed: true, terms: '2020-12-01', at, basis: [{ article: 13, paragraph: 3, item: 1,
- * //     subitem: 'イ', … }], reasons: [{ code: 'use-for-service-analysis', … }], obligations: [{ code: 'use-within-purpose', … }] }
+ * //=> { effect: 'permit', rule: '13-3-1-i/provider/use', allowed: true, terms: '2020-12-01',
+ * //     at: 2021-06-01T10:00:00+09:00, basis: [{ article: 13, paragraph: 3, item: 1, subitem: 'イ', … }],
+ * //     reasons: [{ code: 'use-for-service-analysis', … }], obligations: [{ code: 'use-within-purpose', … }] }
  */
 export interface Decision {
   readonly effect: Effect;

@@ -121,7 +121,8 @@ function exportDuty(spec: ObligationSpec, constraint: readonly OdrlConstraint[],
  * Exports one rule at its position (from 1) in its version.
  *
  * @example
- * exportRule(terms20201201.rules[0], 1, terms20201201).permission?.constraint?.[0]
+ * const [first] = terms20201201.rules; // 13-3-1-i/provider/use
+ * if (first) exportRule(first, 1, terms20201201).permission?.constraint?.[0]
  * //=> { leftOperand: 'purpose', operator: 'eq', rightOperand: { '@id': 'urn:m2m-data-policy:purpose:service-analysis' } }
  */
 export function exportRule(rule: Rule, order: number, version: TermsVersion): ExportedRule {

@@ -25,7 +25,7 @@ export const measurementMetric = z.enum([
  *
  * @example
  * retentionExtension.parse({ decidedAt: '2022-03-01T09:00:00+09:00', reason: 'fault investigation' })
- * //=> { decidedAt: Date, reason: 'fault investigation' }
+ * //=> { decidedAt: 2022-03-01T09:00:00+09:00, reason: 'fault investigation' }
  */
 export const retentionExtension = z
   .object({
@@ -55,7 +55,7 @@ export const retentionExtension = z
  * measurementRecord.parse({
  *   kind: 'measurement', id: 'm-1', contractId: 'c-1', metric: 'leakage-current',
  *   measuredAt: '2021-03-15T09:59:00+09:00', receivedAt: '2021-03-15T10:00:00+09:00', personalData: 'none',
- * }).receivedAt //=> Date 2021-03-15T01:00:00.000Z
+ * }).receivedAt //=> 2021-03-15T10:00:00+09:00
  */
 export const measurementRecord = z
   .object({
@@ -119,7 +119,7 @@ export type RetentionExtension = z.output<typeof retentionExtension>;
  * What a measurement is of.
  *
  * @example
- * const metric: MeasurementMetric | undefined = reading.kind === 'measurement' ? reading.metric : undefined
- * //=> 'leakage-current'
+ * const metric: MeasurementMetric | undefined = reading.kind === 'measurement' ? reading.metric : undefined;
+ * metric //=> 'leakage-current'
  */
 export type MeasurementMetric = z.output<typeof measurementMetric>;

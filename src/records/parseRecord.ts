@@ -62,10 +62,11 @@ export function safeParseRecord(input: unknown): SafeParseRecordResult {
  * Validates a record from outside, throwing {@link PolicyInputError} with every problem and its path.
  *
  * @example
- * parseRecord({
+ * const record = parseRecord({
  *   kind: 'measurement', id: 'm-1', contractId: 'c-1', metric: 'leakage-current', personalData: 'none',
  *   measuredAt: '2021-03-15T09:59:00+09:00', receivedAt: '2021-03-15T10:00:00+09:00',
- * }).receivedAt.toISOString() //=> '2021-03-15T01:00:00.000Z'
+ * });
+ * record.kind === 'measurement' && record.receivedAt.toISOString() //=> '2021-03-15T01:00:00.000Z'
  */
 export function parseRecord(input: unknown): DataRecord {
   const result = safeParseRecord(input);

@@ -15,8 +15,8 @@ import type { Matcher, MatcherState } from 'vitest';
  *
  * @example
  * const query: CitationQuery = { article: 13, paragraph: 3, item: 4 };
- * expect(decide({ action: 'license', data: measurement(), recipient: 'third-party', at })).toCite(query)
- * //=> passes: the basis cites Terms (2020-12-01) Art. 13(3)(4); `source` and `terms` were not asked for
+ * // Passes: the basis cites Terms (2020-12-01) Art. 13(3)(4); `source` and `terms` were not asked for.
+ * expect(decide({ action: 'license', data: measurement(), recipient: 'third-party', at })).toCite(query);
  */
 export interface CitationQuery {
   readonly article: number;
@@ -32,7 +32,8 @@ export interface CitationQuery {
  *
  * @example
  * // The declarations this subpath adds to vitest's `Assertion` and `AsymmetricMatchersContaining`:
- * expect(decision).toBePermitted() //=> passes on a permit, fails with the decision's explanation on a deny
+ * expect(decision).toBePermitted(); // passes on a permit, fails with the decision's explanation on a deny
+ * expect({ decision }).toEqual({ decision: expect.toBePermitted() });
  */
 export interface PolicyMatchers<R = unknown> {
   /** Passes when the decision is a permit; a failure shows the decision's explanation. */
@@ -183,10 +184,12 @@ function toOblige(received: unknown, code: KnownObligationCode): MatcherVerdict 
  * import { matchers } from 'm2m-data-policy/testing';
  * expect.extend(matchers);
  *
- * expect(decide({ action: 'license', data: measurement(), recipient: 'third-party', at })).toCite({ article: 13, paragraph: 3, item: 4 })
- * //=> passes: raw measurement data may not leave (13(3)(4))
- * expect(decide({ action: 'use', data: measurement(), purpose: 'marketing', at })).toBePermitted()
- * //=> fails: "Expected the decision to be a permit, but it is a deny:\n\nDeny — decided under the 2020-12-01 terms at …"
+ * // Passes: raw measurement data may not leave (13(3)(4)).
+ * expect(decide({ action: 'license', data: measurement(), recipient: 'third-party', at })).toCite({ article: 13, paragraph: 3, item: 4 });
+ * try { expect(decide({ action: 'use', data: measurement(), purpose: 'marketing', at })).toBePermitted() } catch (e) {
+ *   if (e instanceof Error) e.message
+ *   //=> 'Expected the decision to be a permit, but it is a deny:\n\nDeny — decided under the 2020-12-01 terms at …'
+ * }
  */
 export const matchers: Readonly<{
   [K in keyof PolicyMatchers]: Matcher<MatcherState, Parameters<PolicyMatchers[K]>>;
