@@ -1,16 +1,15 @@
 import fc from 'fast-check';
+import { measurement, providerContent } from 'm2m-data-policy/testing';
 import { describe, expect, it } from 'vitest';
 import {
   type Action,
   type Citation,
   type ConsentForm,
   createPolicy,
-  type DataRecord,
   type Decision,
   type DecisionRequest,
   PARTIES,
   type Party,
-  parseRecord,
   type ReasonCode,
 } from '../../../src/index.js';
 
@@ -35,27 +34,18 @@ const NEW_FROM = '2020-12-01T00:00:00+09:00';
 // ---------------------------------------------------------------------------------------------------------------
 // Records
 
-function providerContent(overrides: Record<string, unknown> = {}): DataRecord {
-  return parseRecord({
-    kind: 'provider-content',
-    id: 'pc-1',
-    publishedAt: '2020-06-01T09:00:00+09:00',
-    ...overrides,
-  });
-}
+/** Provider content published before the 2020-12-01 terms took effect. */
+const CONTENT = providerContent({ id: 'pc-1', publishedAt: '2020-06-01T09:00:00+09:00' });
 
-function measurement(overrides: Record<string, unknown> = {}): DataRecord {
-  return parseRecord({
-    kind: 'measurement',
-    id: 'm-1',
-    contractId: 'C-1',
-    metric: 'water-level',
-    measuredAt: '2020-11-15T09:59:00+09:00',
-    receivedAt: '2020-11-15T10:00:00+09:00',
-    personalData: 'none',
-    ...overrides,
-  });
-}
+/** A water-level reading received before the 2020-12-01 terms took effect. */
+const READING = measurement({
+  id: 'm-1',
+  contractId: 'C-1',
+  metric: 'water-level',
+  measuredAt: '2020-11-15T09:59:00+09:00',
+  receivedAt: '2020-11-15T10:00:00+09:00',
+  personalData: 'none',
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Citations and assertions
@@ -81,12 +71,14 @@ const refs = (d: Decision): Ref[] => d.basis.map(ref);
 const reasonCodes = (d: Decision): ReasonCode[] => d.reasons.map((r) => r.code);
 
 function expectPermit(d: Decision, terms = '2020-12-01'): void {
-  expect(d).toMatchObject({ effect: 'permit', allowed: true, terms });
+  expect(d).toBePermitted();
+  expect(d.terms).toBe(terms);
   expect(d.basis.length).toBeGreaterThan(0);
 }
 
 function expectDeny(d: Decision, terms = '2020-12-01'): void {
-  expect(d).toMatchObject({ effect: 'deny', allowed: false, terms });
+  expect(d).toBeDenied();
+  expect(d.terms).toBe(terms);
   expect(d.basis.length).toBeGreaterThan(0);
   expect(d.obligations).toEqual([]);
 }
@@ -102,7 +94,7 @@ function byUser(action: Action, extra: Partial<DecisionRequest> = {}): DecisionR
   return {
     action,
     actor: 'user',
-    data: providerContent(),
+    data: CONTENT,
     ...(action !== 'republish' && { recipient: 'third-party' as const }),
     at: AT,
     ...extra,
@@ -120,7 +112,7 @@ describe('Article 30 (2020-12-01): the provider’s content', () => {
       const d = policy.decide({
         action: 'use',
         actor: 'user',
-        data: providerContent(),
+        data: CONTENT,
         purpose: 'service-provision',
         at: AT,
       });
@@ -133,7 +125,7 @@ describe('Article 30 (2020-12-01): the provider’s content', () => {
       const d = policy.decide({
         action: 'use',
         actor: 'user',
-        data: providerContent(),
+        data: CONTENT,
         purpose: 'service-provision',
         at: AT,
         consent: undefined,
@@ -269,7 +261,9 @@ describe('Article 30 (2020-12-01): the provider’s content', () => {
             const d = policy.decide(
               byUser(action, { consent: { from, form, grantedAt: new Date(atMs + offsetMs) } }),
             );
-            expect(d.allowed).toBe(from === 'provider' && offsetMs <= 0);
+            expect(d).toEqual(
+              from === 'provider' && offsetMs <= 0 ? expect.toBePermitted() : expect.toBeDenied(),
+            );
             expect(refs(d)).toContainEqual(ART_30_2);
           },
         ),
@@ -284,7 +278,7 @@ describe('Article 30 (2020-12-01): the provider’s content', () => {
         const d = policy.decide({
           action: 'use',
           actor: 'provider',
-          data: providerContent(),
+          data: CONTENT,
           purpose,
           at: AT,
         });
@@ -296,7 +290,7 @@ describe('Article 30 (2020-12-01): the provider’s content', () => {
     it.each(['republish', 'process', 'retain'] as const)(
       'permits the provider to %s its own content without anyone’s consent (30(1))',
       (action) => {
-        const d = policy.decide({ action, actor: 'provider', data: providerContent(), at: AT });
+        const d = policy.decide({ action, actor: 'provider', data: CONTENT, at: AT });
         expectPermit(d);
         expect(refs(d)).toContainEqual(ART_30_1);
         expect(refs(d)).not.toContainEqual(ART_30_2);
@@ -309,7 +303,7 @@ describe('Article 30 (2020-12-01): the provider’s content', () => {
         const d = policy.decide({
           action,
           actor: 'provider',
-          data: providerContent(),
+          data: CONTENT,
           recipient: 'third-party',
           at: AT,
         });
@@ -373,10 +367,10 @@ describe('Article 30 (2020-12-01): the provider’s content', () => {
     });
 
     it('narrows 30(2) to provider content: the user’s republishing of measurement data needs consent before the cut-over and not from it (old 30(2), 13(2)(2))', () => {
-      const before = policy.decide({ action: 'republish', actor: 'user', data: measurement(), at: OLD_LAST });
+      const before = policy.decide({ action: 'republish', actor: 'user', data: READING, at: OLD_LAST });
       expectDeny(before, '2017-04-01');
       expect(refs(before)).toContainEqual(OLD_30_2);
-      const after = policy.decide({ action: 'republish', actor: 'user', data: measurement(), at: NEW_FROM });
+      const after = policy.decide({ action: 'republish', actor: 'user', data: READING, at: NEW_FROM });
       expectPermit(after);
       expect(refs(after)).toContainEqual(art('2020-12-01', 13, 2, 2));
       expect(refs(after)).not.toContainEqual(ART_30_2);
@@ -386,7 +380,7 @@ describe('Article 30 (2020-12-01): the provider’s content', () => {
       const d = policy.decide({
         action: 'republish',
         actor: 'provider',
-        data: providerContent(),
+        data: CONTENT,
         at: NEW_FROM,
       });
       expectPermit(d);
