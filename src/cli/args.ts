@@ -9,7 +9,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
  * A problem with the command line itself: reported with a pointer to `--help`, and the run exits with 2.
  *
  * @example
- * throw new UsageError("--lang must be one of ja, en, not 'fr'");
+ * throw new UsageError("--locale must be one of ja, en, not 'fr'");
  */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -46,7 +46,7 @@ export function parseCommandArgs<const O extends OptionsConfig>(argv: readonly s
  *
  * @throws {UsageError} listing the allowed values.
  * @example
- * oneOf('--lang', 'en', ['ja', 'en']) //=> 'en'
+ * oneOf('--locale', 'en', ['ja', 'en']) //=> 'en'
  */
 export function oneOf<const T extends string>(option: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;

@@ -1,5 +1,5 @@
 /**
- * Options that build a decision request (--lang, action requirements, terms in force) and issue formatting.
+ * Options that build a decision request (--locale, action requirements, terms in force) and issue formatting.
  *
  * @module
  */
@@ -17,16 +17,56 @@ import {
 import { oneOf, UsageError } from './args.js';
 
 /** The languages of labels and explanations. */
-export const LANGS: readonly Locale[] = ['ja', 'en'];
+export const LOCALES: readonly Locale[] = ['ja', 'en'];
 
 /**
- * Reads `--lang`, with the command's default when it is absent.
+ * The language of every command's output when neither `--locale` nor `--lang` is given: Japanese, the library's
+ * own default (`createPolicy`).
+ */
+export const DEFAULT_LOCALE: Locale = 'ja';
+
+/** The options of every command whose output depends on the language: `--locale`, and `--lang`, its alias. */
+export const LOCALE_OPTIONS = {
+  locale: { type: 'string' },
+  lang: { type: 'string' },
+} as const;
+
+/**
+ * Reads `--locale` and its alias `--lang`: {@link DEFAULT_LOCALE} when neither is given. Both may be given if they
+ * agree.
+ *
+ * @throws {UsageError} for a language not in {@link LOCALES}, naming the option, and when the two disagree.
+ * @example
+ * localeOption({}) //=> 'ja'
+ * localeOption({ lang: 'en' }) //=> 'en'
+ * localeOption({ locale: 'ja', lang: 'en' }) // throws: --locale ja and --lang en disagree …
+ */
+export function localeOption(values: {
+  readonly locale?: string | undefined;
+  readonly lang?: string | undefined;
+}): Locale {
+  const locale = values.locale === undefined ? undefined : oneOf('--locale', values.locale, LOCALES);
+  const lang = values.lang === undefined ? undefined : oneOf('--lang', values.lang, LOCALES);
+  if (locale !== undefined && lang !== undefined && locale !== lang) {
+    throw new UsageError(`--locale ${locale} and --lang ${lang} disagree (--lang is an alias of --locale)`);
+  }
+  return locale ?? lang ?? DEFAULT_LOCALE;
+}
+
+/**
+ * The help lines of `--locale` and `--lang`, the option names from column 2 and their text from column `indent`,
+ * as the other options of a command's help are laid out. `what` says what the language is of.
  *
  * @example
- * langOption(undefined, 'en') //=> 'en'
+ * localeHelp(20, 'the explanation')
+ * //=> '  --locale <ja|en>  language of the explanation (default: ja)\n  --lang <ja|en>    alias of --locale'
  */
-export function langOption(value: string | undefined, fallback: Locale): Locale {
-  return value === undefined ? fallback : oneOf('--lang', value, LANGS);
+export function localeHelp(indent: number, what: string): string {
+  const option = (name: string) => `  ${name.padEnd(indent - 4)}  `;
+  return [
+    `${option('--locale <ja|en>')}language of ${what} (default: ${DEFAULT_LOCALE})`,
+    `${option('--lang <ja|en>')}alias of --locale`,
+  ].join('\n');
 }
 
 /**

@@ -40,8 +40,13 @@ Options:
   -h, --help     show this help
   -v, --version  print the version
 
-Records are NDJSON: one JSON record per line, timestamps ISO-8601 with an offset. Messages are in
-English; labels are English unless --lang ja is given (explain defaults to Japanese).
+Records are NDJSON: one JSON record per line, timestamps ISO-8601 with an offset.
+
+Language: what check, explain, table, diff and report write (citation labels, explanations,
+headings, effects) is Japanese by default, as the library's createPolicy is; --locale en gives
+English (--lang is an alias of --locale; given both, they must agree). Codes, ids and instants
+are the same in both. The tool's own messages (usage errors, malformed lines, the summaries on
+stderr) are always English, as are the words of retention and period, which take no --locale.
 
 table, diff and report analyse the shipped terms versions: table and diff write Markdown, CSV,
 JSON or HTML (--format, default md) to stdout or --out; report writes one self-contained HTML

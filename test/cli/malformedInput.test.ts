@@ -201,7 +201,7 @@ describe.concurrent('explain reads its request the same way', () => {
   });
 
   it('still explains a request on stdin that starts with a byte order mark', async () => {
-    const r = await cli(['explain', '-', '--lang', 'en'], `\uFEFF${request}`);
+    const r = await cli(['explain', '-', '--locale', 'en'], `\uFEFF${request}`);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Permit/);
   });

@@ -18,7 +18,9 @@ import { formatJst, instantOption } from '../instant.js';
 import { type Io, LineWriter } from '../io.js';
 import {
   issueLines,
-  langOption,
+  LOCALE_OPTIONS,
+  localeHelp,
+  localeOption,
   requireActionFields,
   requireTermsInForce,
   VOCABULARY,
@@ -35,10 +37,11 @@ Decides one request for every record of an NDJSON file (or stdin) and writes one
 decision per record to stdout, in input order:
 
   {"line":1,"id":"…","effect":"permit","terms":"2020-12-01",
-   "basis":["Terms (2020-12-01) Art. 13(3)(1)イ"],
+   "basis":["規約(2020-12-01)第13条第3項第1号イ"],
    "reasons":["use-for-service-analysis"],"obligations":["use-within-purpose"]}
 
-basis holds citation labels, reasons and obligations their codes; dueAt (JST) is added when an
+basis holds citation labels, in the language of --locale ("Terms (2020-12-01) Art. 13(3)(1)イ"
+with --locale en); reasons and obligations hold their codes. dueAt (JST) is added when an
 obligation falls due (deletion when the holding period ends, for retain). The record's payload
 is never written.
 
@@ -59,7 +62,7 @@ Options:
                           e.g. 2021-06-01T10:00:00+09:00 (default: the time the run starts,
                           the same for every record)
   --justification <text>  the provider's recorded determination, needed for purpose incidental
-  --lang <ja|en>          language of the basis labels (default: en)
+${localeHelp(26, 'the basis labels')}
   --fail-on-deny          exit with 1 if any request is denied
   --max-line-bytes <n>    the longest line read, in bytes (default: 1048576, 1 MiB)
   -h, --help              show this help
@@ -83,7 +86,7 @@ const OPTIONS = {
   recipient: { type: 'string' },
   at: { type: 'string' },
   justification: { type: 'string' },
-  lang: { type: 'string' },
+  ...LOCALE_OPTIONS,
   'fail-on-deny': { type: 'boolean' },
   'max-line-bytes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -139,7 +142,7 @@ export const checkCommand: Command = {
     requireActionFields(action, { purpose: values.purpose, recipient });
     const at = values.at === undefined ? new Date() : instantOption('--at', values.at);
     requireTermsInForce(at);
-    const locale = langOption(values.lang, 'en');
+    const locale = localeOption(values);
     const maxLineBytes = maxLineBytesOption(values['max-line-bytes']);
 
     const policy = createPolicy({ actor, locale });

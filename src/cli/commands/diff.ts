@@ -8,11 +8,12 @@ import { parseCommandArgs, UsageError } from '../args.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
 import type { Io } from '../io.js';
 import { renderDiff } from '../report/renderDiff.js';
-import { langOption } from '../requestOptions.js';
+import { LOCALE_OPTIONS, localeHelp, localeOption } from '../requestOptions.js';
 import { articleTitles, formatOption, termsVersionArg, VERSION_IDS, writeOutput } from './analysisOptions.js';
 import type { Command } from './command.js';
 
-const HELP = `Usage: m2m-data-policy diff <before> <after> [--format md|csv|json|html] [--lang ja|en] [--out <file>]
+const HELP = `Usage: m2m-data-policy diff <before> <after> [--format md|csv|json|html] [--locale ja|en]
+                            [--out <file>]
 
 Compares two shipped terms versions cell by cell (SPEC §10): every cell of their joint request
 space is decided under each, and the cells whose effect, reasons, articles or obligations
@@ -34,21 +35,21 @@ Formats:
   html  a self-contained HTML page, each article's cells in a collapsed section
 
 Options:
-  --format <f>    md, csv, json or html (default: md)
-  --lang <ja|en>  language of headings, effects, changes and citation labels (default: en)
-  --out <file>    write to a file instead of stdout
-  -h, --help      show this help
+  --format <f>      md, csv, json or html (default: md)
+${localeHelp(20, 'headings, effects, changes and citation labels')}
+  --out <file>      write to a file instead of stdout
+  -h, --help        show this help
 
 Exit codes: 0 done; 2 bad arguments (an unknown version or format); 70 an internal error,
 or output that could not be written.
 
 Example:
-  m2m-data-policy diff 2017-04-01 2020-12-01 --lang ja --format html --out diff.html
+  m2m-data-policy diff 2017-04-01 2020-12-01 --locale en --format html --out diff.html
 `;
 
 const OPTIONS = {
   format: { type: 'string' },
-  lang: { type: 'string' },
+  ...LOCALE_OPTIONS,
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -74,7 +75,7 @@ export const diffCommand: Command = {
     const before = termsVersionArg(positionals[0], '<before>');
     const after = termsVersionArg(positionals[1], '<after>');
     const format = formatOption(values.format);
-    const locale = langOption(values.lang, 'en');
+    const locale = localeOption(values);
     const diff = diffTerms(before, after, { locale });
     const text = renderDiff(diff, format, locale, articleTitles([before, after], locale));
     return writeOutput(text, values.out, io, 'diff');

@@ -18,13 +18,20 @@ import { InputError } from '../input.js';
 import type { Io } from '../io.js';
 import { jsonSyntaxError } from '../jsonSyntax.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../lineSplitter.js';
-import { issueLines, langOption, VOCABULARY, wrapWords } from '../requestOptions.js';
+import {
+  issueLines,
+  LOCALE_OPTIONS,
+  localeHelp,
+  localeOption,
+  VOCABULARY,
+  wrapWords,
+} from '../requestOptions.js';
 import { invalidUtf8Offset } from '../utf8.js';
 import type { Command } from './command.js';
 
 const list = (words: readonly string[]) => wrapWords(words, 13);
 
-const HELP = `Usage: m2m-data-policy explain <request> [--lang ja|en] [--fail-on-deny]
+const HELP = `Usage: m2m-data-policy explain <request> [--locale ja|en] [--fail-on-deny]
 
 Decides a single request and prints the explanation: the effect, the terms version, the
 articles relied on, the reasons and the obligations.
@@ -45,22 +52,22 @@ The request is the library's DecisionRequest:
 A malformed request is reported on stderr with every problem (path, message, code).
 
 Options:
-  --lang <ja|en>  language of the explanation (default: ja)
-  --fail-on-deny  exit with 1 if the request is denied
-  -h, --help      show this help
+${localeHelp(20, 'the explanation')}
+  --fail-on-deny    exit with 1 if the request is denied
+  -h, --help        show this help
 
 Exit codes: 0 decided; 1 denied (only with --fail-on-deny); 2 bad arguments or a malformed
 request; 70 an internal error, or output that could not be written.
 
 Example:
-  m2m-data-policy explain --lang en '{"action":"license","recipient":"third-party",
+  m2m-data-policy explain --locale en '{"action":"license","recipient":"third-party",
     "at":"2021-06-01T10:00:00+09:00","data":{"kind":"measurement","id":"m-1","contractId":"C-1",
     "metric":"leakage-current","personalData":"none","measuredAt":"2021-03-15T09:59:30+09:00",
     "receivedAt":"2021-03-15T10:00:00+09:00"}}'
 `;
 
 const OPTIONS = {
-  lang: { type: 'string' },
+  ...LOCALE_OPTIONS,
   'fail-on-deny': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -116,10 +123,10 @@ async function requestText(argument: string | undefined, io: Io): Promise<{ text
 }
 
 /**
- * `explain`: decides one request given as JSON and prints `explain(decision, lang)`.
+ * `explain`: decides one request given as JSON and prints `explain(decision, locale)`.
  *
  * @example
- * // m2m-data-policy explain request.json --lang en
+ * // m2m-data-policy explain request.json --locale en
  * //=> Deny — decided under the 2020-12-01 terms at 2021-06-01 10:00:00 JST …
  */
 export const explainCommand: Command = {
@@ -132,7 +139,7 @@ export const explainCommand: Command = {
       io.stdout.write(HELP);
       return EXIT.ok;
     }
-    const lang = langOption(values.lang, 'ja');
+    const locale = localeOption(values);
     const { text, from } = await requestText(singleInput(positionals), io);
     let request: unknown;
     try {
@@ -147,7 +154,7 @@ export const explainCommand: Command = {
     if (typeof request !== 'object' || request === null || Array.isArray(request)) {
       throw new InputError(`the request from ${from} must be a JSON object`);
     }
-    const policy = createPolicy({ locale: lang });
+    const policy = createPolicy({ locale });
     let decision: Decision;
     try {
       // The library validates the whole request (PolicyInputError lists every problem), so no shape is assumed here.
@@ -159,7 +166,7 @@ export const explainCommand: Command = {
       if (error instanceof TermsNotInForceError) throw new InputError(error.message);
       throw error;
     }
-    io.stdout.write(`${policy.explain(decision, lang)}\n`);
+    io.stdout.write(`${policy.explain(decision, locale)}\n`);
     return values['fail-on-deny'] && !decision.allowed ? EXIT.denied : EXIT.ok;
   },
 };

@@ -11,13 +11,13 @@ import { instantOption } from '../instant.js';
 import type { Io } from '../io.js';
 import { FORECAST_MONTHS, forecast } from '../report/forecast.js';
 import { type ReportRecords, renderReport } from '../report/renderReport.js';
-import { langOption, requireTermsInForce } from '../requestOptions.js';
+import { LOCALE_OPTIONS, localeHelp, localeOption, requireTermsInForce } from '../requestOptions.js';
 import { maxLineBytesOption, type RecordSource, recordSource } from '../source.js';
 import { articleTitles, VERSION_IDS, writeOutput } from './analysisOptions.js';
 import type { Command } from './command.js';
 
-const HELP = `Usage: m2m-data-policy report [records.ndjson | -] [--at <instant>] [--lang ja|en] [--out <file>]
-                              [--max-line-bytes <n>]
+const HELP = `Usage: m2m-data-policy report [records.ndjson | -] [--at <instant>] [--locale ja|en]
+                              [--out <file>] [--max-line-bytes <n>]
 
 Writes one self-contained HTML file: no script, no stylesheet or image loaded from anywhere,
 inline CSS, UTF-8. Open it in any browser, offline. It holds:
@@ -41,7 +41,7 @@ every 100,000 lines. Every text in the page (record ids included) is HTML-escape
 
 Options:
   --at <instant>        the instant of the forecast, ISO-8601 with an offset (default: now)
-  --lang <ja|en>        language of the page (default: en)
+${localeHelp(24, 'the page')}
   --out <file>          write the page to a file instead of stdout
   --max-line-bytes <n>  the longest line read, in bytes (default: 1048576, 1 MiB)
   -h, --help            show this help
@@ -54,12 +54,12 @@ could not be written.
 
 Example:
   m2m-data-policy report examples/data/sample-records.ndjson --at 2022-01-15T12:00:00+09:00 \\
-    --lang ja --out report.html
+    --locale en --out report.html
 `;
 
 const OPTIONS = {
   at: { type: 'string' },
-  lang: { type: 'string' },
+  ...LOCALE_OPTIONS,
   out: { type: 'string' },
   'max-line-bytes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -80,7 +80,7 @@ async function* recordsOf(source: RecordSource): AsyncGenerator<DataRecord> {
 
 /**
  * `report`: builds the decision table of every shipped version and the diff of each consecutive pair, counts the
- * records' retention forecast when given some, and writes `renderReport(model, lang)`.
+ * records' retention forecast when given some, and writes `renderReport(model, locale)`.
  *
  * @example
  * // m2m-data-policy report records.ndjson --at 2022-01-15T12:00:00+09:00 --out report.html
@@ -100,7 +100,7 @@ export const reportCommand: Command = {
     const generatedAt = madeAt();
     const at = values.at === undefined ? generatedAt : instantOption('--at', values.at);
     requireTermsInForce(at);
-    const locale = langOption(values.lang, 'en');
+    const locale = localeOption(values);
     const maxLineBytes = maxLineBytesOption(values['max-line-bytes']);
 
     // The records first: an input that cannot be opened is an error before seconds of tables.

@@ -8,11 +8,12 @@ import { parseCommandArgs, UsageError } from '../args.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
 import type { Io } from '../io.js';
 import { renderTable } from '../report/renderTable.js';
-import { langOption } from '../requestOptions.js';
+import { LOCALE_OPTIONS, localeHelp, localeOption } from '../requestOptions.js';
 import { formatOption, termsVersionArg, VERSION_IDS, writeOutput } from './analysisOptions.js';
 import type { Command } from './command.js';
 
-const HELP = `Usage: m2m-data-policy table <version> [--format md|csv|json|html] [--lang ja|en] [--out <file>]
+const HELP = `Usage: m2m-data-policy table <version> [--format md|csv|json|html] [--locale ja|en]
+                             [--out <file>]
 
 Prints the decision table of a shipped terms version (SPEC §10): every cell of its request
 space (kind x actor x action x recipient x purpose, split by the cases its rules tell apart)
@@ -20,10 +21,11 @@ with the decision the library gives for it, decided at the version's effective d
 
 <version> is the id of a shipped version: ${VERSION_IDS.join(', ')}.
 
-Columns: kind, actor, action, recipient ("none" when the action has none), purpose ("any
-other" for a purpose no rule names), case (e.g. personalData=yes; consent=data-subject/written),
-effect, rule, reasons (codes), basis (citation labels), obligations (codes). Lists are
-separated by "; ".
+Columns: kind, actor, action, recipient ("なし", in English "none", when the action has none),
+purpose ("その他の目的", "any other", for a purpose no rule names), case (e.g. personalData=yes;
+consent=data-subject/written), effect, rule, reasons (codes), basis (citation labels),
+obligations (codes); their headings are in the language of --locale. Lists are separated
+by "; ".
 
 Formats:
   md    a Markdown document: a title, the instant and the count, and one table (default)
@@ -32,21 +34,21 @@ Formats:
   html  a self-contained HTML page (no script, nothing loaded from elsewhere)
 
 Options:
-  --format <f>    md, csv, json or html (default: md)
-  --lang <ja|en>  language of headings, effects and citation labels (default: en)
-  --out <file>    write to a file instead of stdout
-  -h, --help      show this help
+  --format <f>      md, csv, json or html (default: md)
+${localeHelp(20, 'headings, effects and citation labels')}
+  --out <file>      write to a file instead of stdout
+  -h, --help        show this help
 
 Exit codes: 0 done; 2 bad arguments (an unknown version or format); 70 an internal error,
 or output that could not be written.
 
 Example:
-  m2m-data-policy table 2020-12-01 --format csv --lang ja --out table-2020-12-01.csv
+  m2m-data-policy table 2020-12-01 --format csv --locale en --out table-2020-12-01.csv
 `;
 
 const OPTIONS = {
   format: { type: 'string' },
-  lang: { type: 'string' },
+  ...LOCALE_OPTIONS,
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -71,7 +73,7 @@ export const tableCommand: Command = {
     if (positionals.length > 1) throw new UsageError(`expected one version, got ${positionals.join(' ')}`);
     const version = termsVersionArg(positionals[0], '<version>');
     const format = formatOption(values.format);
-    const locale = langOption(values.lang, 'en');
+    const locale = localeOption(values);
     const text = renderTable(decisionTable(version, { locale }), format, locale);
     return writeOutput(text, values.out, io, 'table');
   },

@@ -21,7 +21,7 @@ describe.concurrent('m2m-data-policy diff', { timeout: 60_000 }, () => {
   });
 
   it('writes Markdown by default: the totals, the counts by article, a section per article', async () => {
-    const r = await cli(['diff', '2017-04-01', '2020-12-01']);
+    const r = await cli(['diff', '2017-04-01', '2020-12-01', '--locale', 'en']);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout.split('\n')[0]).toBe('# Changes from the 2017-04-01 terms to the 2020-12-01 terms');
     expect(r.stdout).toMatch(/^\| cells compared \| \d+ \|$/m);
@@ -30,8 +30,8 @@ describe.concurrent('m2m-data-policy diff', { timeout: 60_000 }, () => {
     expect(r.stdout).toContain('## Art. 13 (Use of measurement data)');
   });
 
-  it('writes the changed cells as CSV in Japanese, each with its article and both decisions', async () => {
-    const r = await cli(['diff', '2017-04-01', '2020-12-01', '--format', 'csv', '--lang', 'ja']);
+  it('writes the changed cells as CSV, in Japanese by default, each with its article and both decisions', async () => {
+    const r = await cli(['diff', '2017-04-01', '2020-12-01', '--format', 'csv']);
     expect(r.code).toBe(0);
     const [head, ...rows] = parseCsv(r.stdout);
     expect(head?.slice(0, 3)).toEqual(['条', '変更', 'データ種別']);
@@ -59,7 +59,7 @@ describe.concurrent('m2m-data-policy diff', { timeout: 60_000 }, () => {
   });
 
   it('writes a self-contained HTML page with the counts table and collapsed articles', async () => {
-    const r = await cli(['diff', '2017-04-01', '2020-12-01', '--format', 'html']);
+    const r = await cli(['diff', '2017-04-01', '2020-12-01', '--format', 'html', '--locale', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
     expect(r.stdout).toContain('<table class="counts" data-before="2017-04-01" data-after="2020-12-01">');

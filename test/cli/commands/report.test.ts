@@ -19,7 +19,7 @@ let run: Run;
 let html: string;
 beforeAll(async () => {
   const out = join(dir, 'report.html');
-  run = await cli(['report', RECORDS, '--at', AT, '--out', out]);
+  run = await cli(['report', RECORDS, '--at', AT, '--locale', 'en', '--out', out]);
   html = readFileSync(out, 'utf8');
 }, 60_000);
 
@@ -53,8 +53,8 @@ describe.concurrent('m2m-data-policy report', { timeout: 60_000 }, () => {
     expect(html).not.toContain('<details open');
   });
 
-  it('writes to stdout without --out, and without records says there is no forecast', async () => {
-    const r = await cli(['report', '--lang', 'ja', '--at', AT]);
+  it('writes to stdout without --out, in Japanese by default, and without records says there is no forecast', async () => {
+    const r = await cli(['report', '--at', AT]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('<tr><th scope="row">作成日時</th><td>2026-12-01T09:00:00+09:00</td></tr>');
     expect(r.stdout.startsWith('<!doctype html>\n<html lang="ja">')).toBe(true);
@@ -64,7 +64,10 @@ describe.concurrent('m2m-data-policy report', { timeout: 60_000 }, () => {
 
   it('reads records from stdin with -, reports a malformed line on stderr, counts it, and exits 2', async () => {
     const records = readFileSync(join(cwd, RECORDS), 'utf8');
-    const r = await cli(['report', '-', '--at', AT], `${records}{"kind":"measurement"\nnot json\n`);
+    const r = await cli(
+      ['report', '-', '--at', AT, '--locale', 'en'],
+      `${records}{"kind":"measurement"\nnot json\n`,
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('line 21:');
     expect(r.stderr).toContain('line 22:');
@@ -81,6 +84,6 @@ describe.concurrent('m2m-data-policy report', { timeout: 60_000 }, () => {
     expect(missing).toMatchObject({ code: 2, stdout: '' });
     expect(missing.stderr).toContain('no such file');
     expect(await cli(['report', RECORDS, RECORDS])).toMatchObject({ code: 2, stdout: '' });
-    expect(await cli(['report', '--lang', 'de'])).toMatchObject({ code: 2, stdout: '' });
+    expect(await cli(['report', '--locale', 'de'])).toMatchObject({ code: 2, stdout: '' });
   });
 });

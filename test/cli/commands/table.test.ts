@@ -22,7 +22,7 @@ describe.concurrent('m2m-data-policy table', { timeout: 60_000 }, () => {
   });
 
   it('writes Markdown by default: a title, the instant and count, a table', async () => {
-    const r = await cli(['table', '2017-04-01']);
+    const r = await cli(['table', '2017-04-01', '--locale', 'en']);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('# Decision table of the 2017-04-01 terms');
@@ -31,7 +31,7 @@ describe.concurrent('m2m-data-policy table', { timeout: 60_000 }, () => {
   });
 
   it('writes every cell of the 2020-12-01 table as one CSV record (RFC 4180, CRLF)', async () => {
-    const r = await cli(['table', '2020-12-01', '--format', 'csv']);
+    const r = await cli(['table', '2020-12-01', '--format', 'csv', '--locale', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith(`${HEAD}\r\n`)).toBe(true);
     const rows = parseCsv(r.stdout);
@@ -58,9 +58,9 @@ describe.concurrent('m2m-data-policy table', { timeout: 60_000 }, () => {
     expect(new Set(data.cells.map((c) => c.decision.effect))).toEqual(new Set(['permit', 'deny']));
   });
 
-  it('writes a self-contained HTML page in Japanese to --out, nothing to stdout', async () => {
+  it('writes a self-contained HTML page, in Japanese by default, to --out, nothing to stdout', async () => {
     const out = join(dir, 'table.html');
-    const r = await cli(['table', '2017-04-01', '--format', 'html', '--lang', 'ja', '--out', out]);
+    const r = await cli(['table', '2017-04-01', '--format', 'html', '--out', out]);
     expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
     const html = readFileSync(out, 'utf8');
     expect(html.startsWith('<!doctype html>\n<html lang="ja">\n<head>\n<meta charset="utf-8">')).toBe(true);
@@ -85,7 +85,9 @@ describe.concurrent('m2m-data-policy table', { timeout: 60_000 }, () => {
     const missing = await cli(['table']);
     expect(missing).toMatchObject({ code: 2, stdout: '' });
     expect(missing.stderr).toContain('<version> is required');
-    expect(await cli(['table', '2017-04-01', '--lang', 'fr'])).toMatchObject({ code: 2, stdout: '' });
+    const locale = await cli(['table', '2017-04-01', '--locale', 'fr']);
+    expect(locale).toMatchObject({ code: 2, stdout: '' });
+    expect(locale.stderr).toContain("--locale must be one of ja, en, not 'fr'");
   });
 
   it('exits 70 when --out cannot be written', async () => {
