@@ -1,11 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type DecisionRequest, decide, explain } from 'm2m-data-policy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, cwd } from './runCli.js';
 
 const SAMPLE = 'examples/data/sample-records.ndjson';
 const AT = '2021-06-01T10:00:00+09:00';
+const COMMANDS = ['check', 'retention', 'explain', 'period', 'table', 'diff', 'report'];
 const SAMPLE_IDS = [
   'kanto-sub-07/leak/2021-03-15T10:00',
   'kanto-sub-07/outage/2021-05-20T02:13',
@@ -44,9 +46,20 @@ describe.concurrent('m2m-data-policy', () => {
   it('prints its help with every command, and exits 0', async () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
-    for (const command of ['check', 'retention', 'explain', 'period'])
-      expect(r.stdout).toContain(`  ${command} `);
+    for (const command of COMMANDS) expect(r.stdout).toContain(`  ${command} `);
     expect(r.stdout).toContain('Exit codes: 0 done; 1 a request was denied');
+  });
+
+  it('says in its help that output is Japanese by default, --locale en, --lang its alias, messages English', async () => {
+    const { stdout } = await cli(['--help']);
+    const text = stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('is Japanese by default, as the library');
+    expect(text).toContain(
+      '--locale en gives English (--lang is an alias of --locale; given both, they must agree)',
+    );
+    expect(text).toContain("The tool's own messages");
+    expect(text).toContain('are always English');
+    expect(text).not.toMatch(/--lang ja|unless --lang/);
   });
 
   it('prints the package version', async () => {
@@ -54,22 +67,19 @@ describe.concurrent('m2m-data-policy', () => {
     expect(await cli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
-  it.each(['check', 'retention', 'explain', 'period'])(
-    'prints the help of %s with --help and with help',
-    async (name) => {
-      const r = await cli([name, '--help']);
-      expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(new RegExp(`^Usage: m2m-data-policy ${name} `));
-      expect(r.stdout).toContain('Exit codes:');
-      expect((await cli(['help', name])).stdout).toBe(r.stdout);
-    },
-  );
+  it.each(COMMANDS)('prints the help of %s with --help and with help', async (name) => {
+    const r = await cli([name, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^Usage: m2m-data-policy ${name} `));
+    expect(r.stdout).toContain('Exit codes:');
+    expect((await cli(['help', name])).stdout).toBe(r.stdout);
+  });
 
   it('refuses a missing or unknown command with exit 2', async () => {
     expect(await cli([])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('Usage:') });
     const r = await cli(['frobnicate']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("unknown command 'frobnicate'; commands: check, retention, explain, period");
+    expect(r.stderr).toContain(`unknown command 'frobnicate'; commands: ${COMMANDS.join(', ')}`);
   });
 });
 
