@@ -425,3 +425,88 @@ describe.concurrent('period', () => {
     expect(r.stderr).toContain(message);
   });
 });
+
+// One default language, Japanese (the library's), and one flag, --locale, with --lang its alias, in every command
+// whose output has words in a language. table, diff and report build the shipped versions' tables: seconds each.
+const EPOCH = '1796083200';
+const LOCALIZED: readonly (readonly [string, readonly string[]])[] = [
+  ['check', ['check', SAMPLE, '--action', 'license', '--recipient', 'third-party', '--at', AT]],
+  ['explain', ['explain', JSON.stringify(REQUEST)]],
+  ['table', ['table', '2017-04-01']],
+  ['diff', ['diff', '2017-04-01', '2020-12-01']],
+  ['report', ['report', '--at', AT]],
+];
+/** Runs each command of {@link LOCALIZED} with `extra` after its arguments, the report made at a fixed time. */
+const runEach = (extra: readonly string[]) =>
+  Promise.all(
+    LOCALIZED.map(([, args]) => cli([...args, ...extra], '', { env: { SOURCE_DATE_EPOCH: EPOCH } })),
+  );
+
+describe.concurrent('the language of the output', { timeout: 60_000 }, () => {
+  it('uses Japanese by default in every command, as the library does', async () => {
+    const [check, explained, table, diff, report] = await runEach([]);
+    // check and explain write what the library's decide and explain give, neither told a locale.
+    const decision = decide(REQUEST as DecisionRequest);
+    expect(jsonLines(check?.stdout ?? '')[0]?.basis).toEqual(decision.basis.map((c) => c.label));
+    expect(jsonLines(check?.stdout ?? '')[0]?.basis).toEqual(['規約(2020-12-01)第13条第3項第4号']);
+    expect(explained?.stdout).toBe(`${explain(decision)}\n`);
+    expect(explained?.stdout).toMatch(/^不許可 — 規約\(2020-12-01\)による判断/);
+    expect(table?.stdout.split('\n')[0]).toBe('# 規約(2017-04-01)の判断表');
+    expect(diff?.stdout.split('\n')[0]).toBe('# 規約(2017-04-01)から規約(2020-12-01)への変更');
+    expect(report?.stdout.startsWith('<!doctype html>\n<html lang="ja">')).toBe(true);
+    expect(report?.stdout).toContain('<h1>M2Mセンサネットサービス規約 判断レポート</h1>');
+    expect([check, explained, table, diff, report].map((r) => r?.code)).toEqual([0, 0, 0, 0, 0]);
+    // The tool's own messages stay English.
+    expect(check?.stderr).toBe('check: 6 records decided (1 permit, 5 deny), 0 malformed lines\n');
+  });
+
+  it('takes --locale en and its alias --lang en', async () => {
+    const [locale, lang] = await Promise.all([runEach(['--locale', 'en']), runEach(['--lang', 'en'])]);
+    expect(lang).toEqual(locale);
+    const [check, explained, table, diff, report] = locale.map((r) => r.stdout);
+    expect(jsonLines(check ?? '')[0]?.basis).toEqual(['Terms (2020-12-01) Art. 13(3)(4)']);
+    expect(explained).toMatch(/^Deny — decided under the 2020-12-01 terms/);
+    expect(table?.split('\n')[0]).toBe('# Decision table of the 2017-04-01 terms');
+    expect(diff?.split('\n')[0]).toBe('# Changes from the 2017-04-01 terms to the 2020-12-01 terms');
+    expect(report?.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    expect(locale.map((r) => r.code)).toEqual([0, 0, 0, 0, 0]);
+    // Both may be given when they agree.
+    const both = await cli(['explain', JSON.stringify(REQUEST), '--lang', 'en', '--locale', 'en']);
+    expect(both).toEqual(locale[1]);
+  });
+
+  it.each(LOCALIZED)('refuses --locale fr with exit 2: %s', async (name, args) => {
+    for (const option of ['--locale', '--lang']) {
+      const r = await cli([...args, option, 'fr'], sample);
+      expect(r).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `m2m-data-policy ${name}: ${option} must be one of ja, en, not 'fr'\nRun 'm2m-data-policy ${name} --help' for usage.\n`,
+      });
+    }
+  });
+
+  it.each(LOCALIZED)('refuses --locale ja --lang en with exit 2: %s', async (name, args) => {
+    for (const options of [
+      ['--locale', 'ja', '--lang', 'en'],
+      ['--lang', 'en', '--locale', 'ja'],
+    ]) {
+      const r = await cli([...args, ...options], sample);
+      expect(r).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `m2m-data-policy ${name}: --locale ja and --lang en disagree (--lang is an alias of --locale)\nRun 'm2m-data-policy ${name} --help' for usage.\n`,
+      });
+    }
+  });
+
+  it.each([
+    ['retention', [SAMPLE, '--at', '2022-03-16T00:00:00+09:00']],
+    ['period', ['2021-03-15T10:00:00+09:00', '--years', '1']],
+  ])('gives no --locale to %s, whose words are the same in any case', async (name, args) => {
+    const r = await cli([name, ...args, '--locale', 'ja']);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toContain(`m2m-data-policy ${name}: Unknown option '--locale'`);
+    expect((await cli([name, '--help'])).stdout).not.toContain('--locale');
+  });
+});

@@ -19,6 +19,8 @@ export interface Run {
 export interface CliOptions {
   /** Flags for node itself, before `dist/cli.js` (e.g. `--max-old-space-size=64`). */
   readonly nodeFlags?: readonly string[];
+  /** Variables added to the child's environment, which is otherwise this process's. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Runs the built CLI with `args`, writing `input` to its stdin (a stream is piped, with backpressure). */
@@ -28,7 +30,10 @@ export function cli(
   options: CliOptions = {},
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), 'dist/cli.js', ...args], { cwd });
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), 'dist/cli.js', ...args], {
+      cwd,
+      env: { ...process.env, ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
