@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { confidential as confidentialRecord, type RecordOverrides } from 'm2m-data-policy/testing';
 import { describe, expect, it } from 'vitest';
 import {
   type Action,
@@ -12,7 +13,6 @@ import {
   type DecisionRequest,
   type ObligationCode,
   type Party,
-  parseRecord,
   type ReasonCode,
 } from '../../../src/index.js';
 
@@ -39,9 +39,8 @@ const CONTRACT: ContractInput = { id: 'C-1', formedAt: '2019-04-01T00:00:00+09:0
 // Records
 
 /** A confidential record the user disclosed, designated in writing the day before, scoped and marked. */
-function confidential(overrides: Record<string, unknown> = {}): ConfidentialRecord {
-  const record = parseRecord({
-    kind: 'confidential',
+const confidential = (overrides: RecordOverrides<'confidential'> = {}): ConfidentialRecord =>
+  confidentialRecord({
     id: 's-1',
     disclosedBy: 'user',
     disclosedAt: DISCLOSED_AT,
@@ -50,9 +49,6 @@ function confidential(overrides: Record<string, unknown> = {}): ConfidentialReco
     marked: true,
     ...overrides,
   });
-  if (record.kind !== 'confidential') throw new Error('expected a confidential record');
-  return record;
-}
 
 /** Designated at `at` (and otherwise bound). */
 const designatedAt = (at: string, method: 'written' | 'electronic' = 'written') =>
@@ -68,7 +64,7 @@ const DIRECTIONS = [
 ] as const satisfies readonly (readonly [Actor, 'user' | 'provider'])[];
 
 /** The record the `receiver` got from its counterparty. */
-const received = (discloser: 'user' | 'provider', overrides: Record<string, unknown> = {}) =>
+const received = (discloser: 'user' | 'provider', overrides: RecordOverrides<'confidential'> = {}) =>
   confidential({ disclosedBy: discloser, ...overrides });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -99,13 +95,15 @@ const obligationCodes = (d: Decision): ObligationCode[] => d.obligations.map((o)
 const decide = (request: DecisionRequest): Decision => policy.decide(request);
 
 function expectPermit(d: Decision, reason?: ReasonCode): void {
-  expect(d).toMatchObject({ effect: 'permit', allowed: true, terms: '2020-12-01' });
+  expect(d).toBePermitted();
+  expect(d.terms).toBe('2020-12-01');
   expect(d.basis.length).toBeGreaterThan(0);
   if (reason !== undefined) expect(reasonCodes(d)).toContain(reason);
 }
 
 function expectDeny(d: Decision, reason?: ReasonCode): void {
-  expect(d).toMatchObject({ effect: 'deny', allowed: false, terms: '2020-12-01' });
+  expect(d).toBeDenied();
+  expect(d.terms).toBe('2020-12-01');
   expect(d.basis.length).toBeGreaterThan(0);
   expect(d.obligations).toEqual([]);
   if (reason !== undefined) expect(reasonCodes(d)).toContain(reason);
@@ -480,13 +478,15 @@ describe('Article 32 (2020-12-01)', () => {
             ...extra,
           });
         const denied = ask({});
-        expect(denied.effect).toBe('deny');
+        expect(denied).toBeDenied();
         expect(denied.reasons.map((r) => r.code)).toEqual(['confidential-disclosure-needs-written-consent']);
         const consented = ask({
           consent: { from: discloser, form: 'written', grantedAt: '2021-05-01T00:00:00+09:00' },
         });
-        expect(consented.effect).toBe('permit');
-        expect(consented.reasons.map((r) => r.code)).toEqual(['confidential-disclosure-with-written-consent']);
+        expect(consented).toBePermitted();
+        expect(consented.reasons.map((r) => r.code)).toEqual([
+          'confidential-disclosure-with-written-consent',
+        ]);
       }
     });
 
@@ -782,7 +782,7 @@ describe('Article 32 (2020-12-01)', () => {
             designation: { method: 'electronic', at: new Date(disclosedMs + offset) },
           });
           const d = decide({ action: 'disclose', data, recipient: 'third-party', at: AT });
-          expect(d.allowed).toBe(offset > 0);
+          expect(d).toEqual(offset > 0 ? expect.toBePermitted() : expect.toBeDenied());
           if (offset > 0) expect(refs(d)).toContainEqual(art(2, 2, 6));
         }),
       );
