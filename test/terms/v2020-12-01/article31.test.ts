@@ -1,3 +1,10 @@
+import {
+  anonymized as anonymizedRecord,
+  measurement as measurementRecord,
+  type RecordOverrides,
+  statistical as statisticalRecord,
+  userInformation as userInformationRecord,
+} from 'm2m-data-policy/testing';
 import { describe, expect, it } from 'vitest';
 import {
   type Action,
@@ -13,7 +20,6 @@ import {
   type ObligationCode,
   type Party,
   PolicyInputError,
-  parseRecord,
   type ReasonCode,
 } from '../../../src/index.js';
 
@@ -38,9 +44,8 @@ const RENUMBERING = '2022-04-01T00:00:00+09:00';
 // ---------------------------------------------------------------------------------------------------------------
 // Records
 
-function measurement(overrides: Record<string, unknown> = {}): MeasurementRecord {
-  return parseRecord({
-    kind: 'measurement',
+const measurement = (overrides: RecordOverrides<'measurement'> = {}): MeasurementRecord =>
+  measurementRecord({
     id: 'm-1',
     contractId: 'C-1',
     metric: 'leakage-current',
@@ -48,22 +53,18 @@ function measurement(overrides: Record<string, unknown> = {}): MeasurementRecord
     receivedAt: '2021-03-15T10:00:00+09:00',
     personalData: 'none',
     ...overrides,
-  }) as MeasurementRecord;
-}
+  });
 
-function userInformation(subject: 'user' | 'officer' | 'employee' | 'other-staff' = 'employee'): DataRecord {
-  return parseRecord({
-    kind: 'user-information',
+const userInformation = (subject: 'user' | 'officer' | 'employee' | 'other-staff' = 'employee'): DataRecord =>
+  userInformationRecord({
     id: `u-${subject}`,
     subject,
     source: 'application',
     collectedAt: '2020-04-01T09:00:00+09:00',
   });
-}
 
 const anonymized = (): DataRecord =>
-  parseRecord({
-    kind: 'anonymized',
+  anonymizedRecord({
     id: 'a-1',
     sources: ['m-1', 'u-1'],
     createdAt: '2021-05-01T00:00:00+09:00',
@@ -71,12 +72,7 @@ const anonymized = (): DataRecord =>
   });
 
 const statistical = (): DataRecord =>
-  parseRecord({
-    kind: 'statistical',
-    id: 'st-1',
-    sources: ['m-1', 'm-2'],
-    createdAt: '2021-05-01T00:00:00+09:00',
-  });
+  statisticalRecord({ id: 'st-1', sources: ['m-1', 'm-2'], createdAt: '2021-05-01T00:00:00+09:00' });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Citations and assertions
@@ -129,13 +125,15 @@ function decide(request: DecisionRequest): Decision {
 }
 
 function expectPermit(d: Decision, reason?: ReasonCode): void {
-  expect(d).toMatchObject({ effect: 'permit', allowed: true, terms: '2020-12-01' });
+  expect(d).toBePermitted();
+  expect(d.terms).toBe('2020-12-01');
   expect(d.basis.length).toBeGreaterThan(0);
   if (reason !== undefined) expect(reasonCodes(d)).toContain(reason);
 }
 
 function expectDeny(d: Decision, reason?: ReasonCode): void {
-  expect(d).toMatchObject({ effect: 'deny', allowed: false, terms: '2020-12-01' });
+  expect(d).toBeDenied();
+  expect(d.terms).toBe('2020-12-01');
   expect(d.basis.length).toBeGreaterThan(0);
   expect(d.obligations).toEqual([]);
   if (reason !== undefined) expect(reasonCodes(d)).toContain(reason);
@@ -268,7 +266,8 @@ describe('Article 31 (2020-12-01)', () => {
 
     it('permits transmitting personal data at 2020-11-30T23:59:59.999+09:00 under the 2017-04-01 terms, which had no ban', () => {
       const d = transmit('yes', undefined, BEFORE_TERMS);
-      expect(d).toMatchObject({ effect: 'permit', allowed: true, terms: '2017-04-01' });
+      expect(d).toBePermitted();
+      expect(d.terms).toBe('2017-04-01');
       expect(obligationCodes(d)).toContain('user-keeps-backup');
     });
 
