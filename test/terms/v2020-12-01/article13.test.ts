@@ -1,3 +1,8 @@
+import {
+  derived as derivedRecord,
+  measurement as measurementRecord,
+  type RecordOverrides,
+} from 'm2m-data-policy/testing';
 import { describe, expect, it } from 'vitest';
 import {
   type Action,
@@ -9,7 +14,6 @@ import {
   type DecisionRequest,
   type ObligationCode,
   type Party,
-  parseRecord,
   type ReasonCode,
   type Subitem,
 } from '../../../src/index.js';
@@ -26,9 +30,8 @@ const AT_2022 = '2022-06-01T10:00:00+09:00';
 // ---------------------------------------------------------------------------------------------------------------
 // Records
 
-function measurement(overrides: Record<string, unknown> = {}): DataRecord {
-  return parseRecord({
-    kind: 'measurement',
+const measurement = (overrides: RecordOverrides<'measurement'> = {}): DataRecord =>
+  measurementRecord({
     id: 'm-1',
     contractId: 'C-1',
     metric: 'leakage-current',
@@ -37,18 +40,16 @@ function measurement(overrides: Record<string, unknown> = {}): DataRecord {
     personalData: 'none',
     ...overrides,
   });
-}
 
-function derived(overrides: Record<string, unknown> = {}): DataRecord {
-  return parseRecord({
-    kind: 'derived',
+const derived = (overrides: RecordOverrides<'derived'> = {}): DataRecord =>
+  derivedRecord({
     id: 'd-1',
     sources: ['m-1'],
     processedBy: 'provider',
     processedAt: '2021-04-01T09:00:00+09:00',
+    personalData: 'none',
     ...overrides,
   });
-}
 
 const personalDerived = (personalData: 'possible' | 'yes') =>
   derived({ id: `d-${personalData}`, personalData });
@@ -94,13 +95,15 @@ function decide(request: DecisionRequest): Decision {
 }
 
 function expectPermit(d: Decision, reason?: ReasonCode): void {
-  expect(d).toMatchObject({ effect: 'permit', allowed: true, terms: '2020-12-01' });
+  expect(d).toBePermitted();
+  expect(d.terms).toBe('2020-12-01');
   expect(d.basis.length).toBeGreaterThan(0);
   if (reason !== undefined) expect(reasonCodes(d)).toContain(reason);
 }
 
 function expectDeny(d: Decision, reason?: ReasonCode): void {
-  expect(d).toMatchObject({ effect: 'deny', allowed: false, terms: '2020-12-01' });
+  expect(d).toBeDenied();
+  expect(d.terms).toBe('2020-12-01');
   expect(d.basis.length).toBeGreaterThan(0);
   expect(d.obligations).toEqual([]);
   if (reason !== undefined) expect(reasonCodes(d)).toContain(reason);
@@ -132,7 +135,7 @@ describe('Article 13 (2020-12-01)', () => {
         const d = decide({ action: 'use', actor: 'provider', data: measurement(), purpose, at: AT });
         expectPermit(d, reason);
         expect(refs(d)).toContainEqual(art13(3, 1, subitem));
-        expect(obligationCodes(d)).toContain('use-within-purpose');
+        expect(d).toOblige('use-within-purpose');
       },
     );
 
@@ -232,7 +235,7 @@ describe('Article 13 (2020-12-01)', () => {
           });
           expectPermit(d, 'disclosure-to-subcontractor-for-purpose');
           expect(refs(d)).toEqual(expect.arrayContaining([art13(3, 2), art13(3, 1, subitem)]));
-          expect(obligationCodes(d)).toContain('bind-subcontractor-to-purpose');
+          expect(d).toOblige('bind-subcontractor-to-purpose');
         },
       );
 
@@ -612,7 +615,7 @@ describe('Article 13 (2020-12-01)', () => {
           });
           expectPermit(d, 'personal-data-to-subcontractor');
           expect(refs(d)).toContainEqual(appi(27, 5, 1));
-          expect(obligationCodes(d)).toContain('supervise-subcontractor');
+          expect(d).toOblige('supervise-subcontractor');
         },
       );
 
@@ -821,7 +824,8 @@ describe('Article 13 (2020-12-01)', () => {
       expect(refs(from)).toContainEqual(art13(3, 4));
 
       const before = decide({ ...request, at: '2020-11-30T23:59:59.999+09:00' });
-      expect(before).toMatchObject({ effect: 'deny', terms: '2017-04-01' });
+      expect(before).toBeDenied();
+      expect(before).toMatchObject({ terms: '2017-04-01' });
     });
   });
 
