@@ -11,7 +11,6 @@ import {
   createPolicy,
   type Decision,
   type DecisionRequest,
-  type ObligationCode,
   type Party,
   type ReasonCode,
 } from '../../../src/index.js';
@@ -90,7 +89,6 @@ function ref(c: Citation): Ref {
 
 const refs = (d: Decision): Ref[] => d.basis.map(ref);
 const reasonCodes = (d: Decision): ReasonCode[] => d.reasons.map((r) => r.code);
-const obligationCodes = (d: Decision): ObligationCode[] => d.obligations.map((o) => o.code);
 
 const decide = (request: DecisionRequest): Decision => policy.decide(request);
 
@@ -119,14 +117,14 @@ function expectBound(d: Decision): void {
 function expectUnbound(d: Decision, basis: Ref, reason: ReasonCode): void {
   expectPermit(d, reason);
   expect(refs(d)).toContainEqual(basis);
-  expect(obligationCodes(d)).not.toContain('return-or-erase-on-request');
+  expect(d).not.toOblige('return-or-erase-on-request');
 }
 
 /** A permitted request under Art. 32, which then carries the duty to return or erase on request (32(4)). */
 function expectPermitUnder32(d: Decision, basis: Ref, reason?: ReasonCode): void {
   expectPermit(d, reason);
   expect(refs(d)).toContainEqual(basis);
-  expect(obligationCodes(d)).toContain('return-or-erase-on-request');
+  expect(d).toOblige('return-or-erase-on-request');
   const duty = d.obligations.find((o) => o.code === 'return-or-erase-on-request');
   expect(duty && ref(duty.basis)).toEqual(art(32, 4));
 }
@@ -437,8 +435,8 @@ describe('Article 32 (2020-12-01)', () => {
             at: AT,
           });
           expectPermitUnder32(d, art(32, 2), 'compelled-disclosure');
-          expect(obligationCodes(d)).toContain('notify-counterparty-before-disclosure');
-          expect(obligationCodes(d)).not.toContain('notify-counterparty-after-disclosure');
+          expect(d).toOblige('notify-counterparty-before-disclosure');
+          expect(d).not.toOblige('notify-counterparty-after-disclosure');
           const notice = d.obligations.find((o) => o.code === 'notify-counterparty-before-disclosure');
           expect(notice && ref(notice.basis)).toEqual(art(32, 2));
         }
@@ -459,8 +457,8 @@ describe('Article 32 (2020-12-01)', () => {
             at: AT,
           });
           expectPermitUnder32(d, art(32, 2), 'compelled-disclosure');
-          expect(obligationCodes(d)).toContain('notify-counterparty-after-disclosure');
-          expect(obligationCodes(d)).not.toContain('notify-counterparty-before-disclosure');
+          expect(d).toOblige('notify-counterparty-after-disclosure');
+          expect(d).not.toOblige('notify-counterparty-before-disclosure');
         }
       },
     );
@@ -500,8 +498,8 @@ describe('Article 32 (2020-12-01)', () => {
         at: AT,
       });
       expectPermitUnder32(d, art(32, 2), 'compelled-disclosure');
-      expect(obligationCodes(d)).toContain('notify-counterparty-before-disclosure');
-      expect(obligationCodes(d)).not.toContain('notify-counterparty-after-disclosure');
+      expect(d).toOblige('notify-counterparty-before-disclosure');
+      expect(d).not.toOblige('notify-counterparty-after-disclosure');
     });
 
     it('denies disclosure with a legal basis to a recipient the law does not name, the data subject (32(1), 32(2))', () => {
@@ -543,7 +541,7 @@ describe('Article 32 (2020-12-01)', () => {
         at: AT,
       });
       expectPermitUnder32(d, art(32, 3), 'confidential-to-subcontractor');
-      expect(obligationCodes(d)).toContain('impose-equivalent-confidentiality');
+      expect(d).toOblige('impose-equivalent-confidentiality');
       const duty = d.obligations.find((o) => o.code === 'impose-equivalent-confidentiality');
       expect(duty && ref(duty.basis)).toEqual(art(32, 3));
     });
@@ -571,7 +569,7 @@ describe('Article 32 (2020-12-01)', () => {
         at: AT,
       });
       expectPermitUnder32(d, art(32, 1), 'confidential-disclosure-with-written-consent');
-      expect(obligationCodes(d)).not.toContain('impose-equivalent-confidentiality');
+      expect(d).not.toOblige('impose-equivalent-confidentiality');
     });
   });
 
@@ -719,7 +717,7 @@ describe('Article 32 (2020-12-01)', () => {
       expect(d.basis.filter(citesArticle32)).toEqual([]);
       expect(d.basis.some((c) => c.source === 'terms' && c.article === 2 && c.paragraph === 6)).toBe(false);
       expect(d.obligations.filter((o) => citesArticle32(o.basis))).toEqual([]);
-      expect(obligationCodes(d)).not.toContain('return-or-erase-on-request');
+      expect(d).not.toOblige('return-or-erase-on-request');
     });
 
     it('decides the same disclosure under Art. 32 from 2020-12-01 00:00 JST (32(3))', () => {
@@ -828,7 +826,7 @@ describe('Article 32 (2020-12-01)', () => {
             });
             expect(d.terms).toBe('2020-12-01');
             expect(d.basis.length).toBeGreaterThan(0);
-            if (d.allowed) expect(obligationCodes(d)).toContain('return-or-erase-on-request');
+            if (d.allowed) expect(d).toOblige('return-or-erase-on-request');
             else expect(d.obligations).toEqual([]);
             expect(d.basis.some(citesArticle32)).toBe(true);
           },
