@@ -1,4 +1,14 @@
 import fc from 'fast-check';
+import {
+  anonymized as anonymizedRecord,
+  confidential as confidentialRecord,
+  derived as derivedRecord,
+  measurement as measurementRecord,
+  providerContent as providerContentRecord,
+  type RecordOverrides,
+  statistical as statisticalRecord,
+  userInformation as userInformationRecord,
+} from 'm2m-data-policy/testing';
 import { describe, expect, it } from 'vitest';
 import {
   ACTIONS,
@@ -16,7 +26,6 @@ import {
   type Party,
   PolicyError,
   type Purpose,
-  parseRecord,
   type ReasonCode,
   type Subitem,
   TermsNotInForceError,
@@ -45,9 +54,8 @@ const NEW_FROM = '2020-12-01T00:00:00+09:00';
 // ---------------------------------------------------------------------------------------------------------------
 // Records
 
-function measurement(overrides: Record<string, unknown> = {}): MeasurementRecord {
-  const record = parseRecord({
-    kind: 'measurement',
+const measurement = (overrides: RecordOverrides<'measurement'> = {}): MeasurementRecord =>
+  measurementRecord({
     id: 'm-1',
     contractId: 'C-1',
     metric: 'leakage-current',
@@ -56,65 +64,40 @@ function measurement(overrides: Record<string, unknown> = {}): MeasurementRecord
     personalData: 'none',
     ...overrides,
   });
-  if (record.kind !== 'measurement') throw new Error('expected a measurement record');
-  return record;
-}
 
-function derived(overrides: Record<string, unknown> = {}): DataRecord {
-  return parseRecord({
-    kind: 'derived',
+const derived = (): DataRecord =>
+  derivedRecord({
     id: 'd-1',
     sources: ['m-1'],
     processedBy: 'provider',
     processedAt: '2019-04-01T09:00:00+09:00',
-    ...overrides,
+    personalData: 'none',
   });
-}
 
-function anonymized(overrides: Record<string, unknown> = {}): DataRecord {
-  return parseRecord({
-    kind: 'anonymized',
+const anonymized = (): DataRecord =>
+  anonymizedRecord({
     id: 'a-1',
     sources: ['m-1', 'u-1'],
     createdAt: '2019-04-01T09:00:00+09:00',
     itemCategories: ['region', 'leakage-current'],
-    ...overrides,
   });
-}
 
-function statistical(overrides: Record<string, unknown> = {}): DataRecord {
-  return parseRecord({
-    kind: 'statistical',
-    id: 'st-1',
-    sources: ['m-1', 'm-2'],
-    createdAt: '2019-04-01T09:00:00+09:00',
-    ...overrides,
-  });
-}
+const statistical = (): DataRecord =>
+  statisticalRecord({ id: 'st-1', sources: ['m-1', 'm-2'], createdAt: '2019-04-01T09:00:00+09:00' });
 
-function userInformation(overrides: Record<string, unknown> = {}): DataRecord {
-  return parseRecord({
-    kind: 'user-information',
+const userInformation = (): DataRecord =>
+  userInformationRecord({
     id: 'u-1',
     subject: 'employee',
     source: 'application',
     collectedAt: '2017-05-01T09:00:00+09:00',
-    ...overrides,
   });
-}
 
-function providerContent(overrides: Record<string, unknown> = {}): DataRecord {
-  return parseRecord({
-    kind: 'provider-content',
-    id: 'pc-1',
-    publishedAt: '2018-01-10T09:00:00+09:00',
-    ...overrides,
-  });
-}
+const providerContent = (): DataRecord =>
+  providerContentRecord({ id: 'pc-1', publishedAt: '2018-01-10T09:00:00+09:00' });
 
-function confidential(disclosedBy: 'user' | 'provider'): DataRecord {
-  return parseRecord({
-    kind: 'confidential',
+const confidential = (disclosedBy: 'user' | 'provider'): DataRecord =>
+  confidentialRecord({
     id: `c-${disclosedBy}`,
     disclosedBy,
     disclosedAt: '2019-01-10T09:00:00+09:00',
@@ -122,7 +105,6 @@ function confidential(disclosedBy: 'user' | 'provider'): DataRecord {
     scopeSpecified: true,
     marked: true,
   });
-}
 
 /** The data old 13 speaks of, by kind: what the provider may use, and nothing else. */
 const SERVICE_DATA = [
@@ -179,12 +161,14 @@ function decide(request: DecisionRequest): Decision {
 }
 
 function expectPermit(d: Decision, terms: string = OLD): void {
-  expect(d).toMatchObject({ effect: 'permit', allowed: true, terms });
+  expect(d).toBePermitted();
+  expect(d.terms).toBe(terms);
   expect(d.basis.length).toBeGreaterThan(0);
 }
 
 function expectDeny(d: Decision, terms: string = OLD): void {
-  expect(d).toMatchObject({ effect: 'deny', allowed: false, terms });
+  expect(d).toBeDenied();
+  expect(d.terms).toBe(terms);
   expect(d.basis.length).toBeGreaterThan(0);
   expect(d.obligations).toEqual([]);
 }
@@ -586,7 +570,7 @@ describe('decide under the 2017-04-01 terms', () => {
       (action) => {
         const d = decide(requestFor(action, 'user', confidential('user')));
         expect(d.terms).toBe(OLD);
-        expect(d.effect).toBe('permit');
+        expect(d).toBePermitted();
         expect(reasonCodes(d)).toEqual(['outside-old-30-2']);
         expect(refs(d)).toEqual([old(30, 2)]);
       },
@@ -700,7 +684,7 @@ describe('decide under the 2017-04-01 terms', () => {
         const data = measurement({ personalData });
         const d = decide({ action: 'transmit', actor: 'user', data, at: AT });
         expectPermit(d);
-        expect(obligationCodes(d)).toContain('user-keeps-backup');
+        expect(d).toOblige('user-keeps-backup');
         const backup = d.obligations.find((o) => o.code === 'user-keeps-backup');
         expect(backup?.basis).toMatchObject({ source: 'terms', terms: OLD, article: 12 });
         expect(policy.canTransmit(data, { at: AT })).toBe(true);
@@ -715,7 +699,7 @@ describe('decide under the 2017-04-01 terms', () => {
       ] as const) {
         const d = decide({ action: 'transmit', actor: 'user', data, at });
         expectPermit(d, terms);
-        expect(obligationCodes(d)).toContain('user-keeps-backup');
+        expect(d).toOblige('user-keeps-backup');
       }
     });
 
@@ -759,7 +743,7 @@ describe('decide under the 2017-04-01 terms', () => {
       const after = decide({ ...request, at: NEW_FROM });
       expectPermit(after, NEW);
       expect(refs(after)).toContainEqual(current(13, 3, 2));
-      expect(obligationCodes(after)).toContain('bind-subcontractor-to-purpose');
+      expect(after).toOblige('bind-subcontractor-to-purpose');
     });
 
     it('cites old 13(1)イ until the cut-over and 13(3)(1)イ from it for the same analysis use', () => {
@@ -913,7 +897,7 @@ describe('decide under the 2017-04-01 terms', () => {
                 consent: { from: 'provider', form: 'written', grantedAt: new Date(OLD_FROM_MS) },
               }),
             );
-            expect(d.effect).toBe('deny');
+            expect(d).toBeDenied();
           },
         ),
         { numRuns: 300 },
