@@ -175,7 +175,7 @@ function expectDeny(d: Decision, terms: string = OLD): void {
 
 /** The basis cites the 2017-04-01 terms' `article` (any paragraph). */
 function expectCitesOld(d: Decision, article: number): void {
-  expect(d.basis).toContainEqual(expect.objectContaining({ source: 'terms', terms: OLD, article }));
+  expect(d).toCite({ source: 'terms', terms: OLD, article });
 }
 
 const PASS_ON = ['disclose', 'transfer', 'license', 'sublicense'] as const satisfies readonly Action[];
