@@ -403,7 +403,7 @@ describe('Article 31 (2020-12-01)', () => {
           });
           expectDeny(d, 'user-information-beyond-privacy-policy');
           expect(refs(d)).toContainEqual(ART_31_1);
-          expect(d.basis).toContainEqual(expect.objectContaining({ source: 'appi', article: 18 }));
+          expect(d).toCite({ source: 'appi', article: 18 });
         },
       );
 
