@@ -22,7 +22,7 @@ export interface RetentionEntry {
 /**
  * A record a sweep could not read, listed when the sweep was asked to collect them: its place in the input, its
  * `id` when the input has one as a plain string (read without calling a getter), and why it is malformed (at most
- * 10 issues, then one `too-many-issues` counting the rest).
+ * 10 issues, then one `too-many-issues` saying that more were left out).
  *
  * @example
  * const { malformed } = sweepRetention([{ id: 'm-9', kind: 'measurement' }], '2022-03-16T00:00:00+09:00', {
