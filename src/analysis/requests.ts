@@ -42,6 +42,21 @@ export interface Periods {
   readonly survival: PeriodLength | undefined;
 }
 
+/** The dimensions of a case that shape the record (the others shape the request around it). */
+const RECORD_DIMENSIONS = [
+  'personalData',
+  'retention',
+  'dataContract',
+  'subject',
+  'discloser',
+  'designation',
+  'exception',
+] as const;
+
+/** What the record of a cell depends on: its kind and the record dimensions of its case. */
+export const recordKey = (key: CellKey): string =>
+  [key.kind, ...RECORD_DIMENSIONS.map((d) => key.case[d] ?? '')].join('|');
+
 function record(key: CellKey, atMs: number, periods: Periods): Record<string, unknown> {
   const c = key.case;
   const id = `${key.kind}-1`;
@@ -142,15 +157,23 @@ function contract(
   return { id: 'C-1', formedAt: iso(formed), terminatedAt: iso(ended) };
 }
 
-/** The request a cell stands for, at `atMs`. */
-export function requestOf(key: CellKey, atMs: number, periods: Periods): DecisionRequest {
+/**
+ * The request a cell stands for, at `atMs`. `data` gives the record when the caller already has it (the same for
+ * every cell of one {@link recordKey}); otherwise it is built.
+ */
+export function requestOf(
+  key: CellKey,
+  atMs: number,
+  periods: Periods,
+  data: DecisionRequest['data'] = record(key, atMs, periods) as unknown as DecisionRequest['data'],
+): DecisionRequest {
   const c = key.case;
   const purpose = purposeOf(key);
   const consent = consents(c.consent, atMs);
   const agreement = contract(c.contract, atMs, periods);
   return {
     action: key.action,
-    data: record(key, atMs, periods) as unknown as DecisionRequest['data'],
+    data,
     actor: key.actor,
     at: new Date(atMs),
     ...(key.recipient !== null && { recipient: key.recipient }),

@@ -5,7 +5,9 @@ import { PolicyInputError } from '../errors.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Citation, Decision } from '../model/decision.js';
 import { ACTIONS, ACTORS, type Action, type Actor, PARTIES, type Party } from '../model/vocabulary.js';
+import type { DataRecord } from '../records/dataRecord.js';
 import { DATA_KINDS, type DataKind } from '../records/dataRecord.js';
+import { parseRecord } from '../records/parseRecord.js';
 import { readInstant } from '../records/timestamp.js';
 import { readRequest } from '../request/readRequest.js';
 import type { Condition } from '../terms/condition.js';
@@ -23,7 +25,7 @@ import {
   noLooks,
   recipientsOf,
 } from './cases.js';
-import { type CellKey, type Periods, purposeOf, requestOf } from './requests.js';
+import { type CellKey, type Periods, purposeOf, recordKey, requestOf } from './requests.js';
 
 // The decision table of a terms version (SPEC §10): every cell of its finite request space with its decision. The
 // cells come from the engine's own compilation — its buckets per kind, actor and action, their recipient and purpose
@@ -119,6 +121,18 @@ export function deciderOf(version: TermsVersion, options: DecisionTableOptions =
     return core;
   };
   const defaults = { actor: 'provider' as const, now: () => atMs };
+  // Cells of one record key share one record, parsed once: a table asks about the same few records thousands of
+  // times, and each request is read like any other.
+  const records = new Map<string, DataRecord>();
+  const snapshotOf = (key: CellKey) => {
+    const id = recordKey(key);
+    let data = records.get(id);
+    if (data === undefined) {
+      data = parseRecord(requestOf(key, atMs, periods).data);
+      records.set(id, data);
+    }
+    return readRequest(requestOf(key, atMs, periods, data), defaults);
+  };
   const tests = new Map<Condition, Map<string, Test>>();
   const compiled = coreFor(undefined).versions[0] as CompiledTerms;
   return {
@@ -135,11 +149,11 @@ export function deciderOf(version: TermsVersion, options: DecisionTableOptions =
         t = compileCondition(condition, version, envFor(listed));
         byEnv.set(listed ?? '', t);
       }
-      return t(readRequest(requestOf(key, atMs, periods), defaults));
+      return t(snapshotOf(key));
     },
     decide(key) {
       const listed = key.case.privacyPolicy === 'listed' ? purposeOf(key) : undefined;
-      const d = coreFor(listed).decide(readRequest(requestOf(key, atMs, periods), defaults));
+      const d = coreFor(listed).decide(snapshotOf(key));
       return {
         effect: d.effect,
         rule: d.rule,
